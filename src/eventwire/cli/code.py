@@ -1,0 +1,108 @@
+"""`eventwire code INPUT...`: code articles into the DuckDB store and print or export the events."""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire.cli.output import FORMATS, write_events
+from eventwire.config import load_options
+from eventwire.ingest.sources import read_inputs
+from eventwire.pipeline import Coder, RunStats, run_to_store
+from eventwire.records import CodedArticle, Event
+from eventwire.store import Store, Summary
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("code")(code)
+
+
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, URLs, or - for stdin.")],
+    db: Annotated[Path, typer.Option(help="DuckDB file to store into.")] = Path("eventwire.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="Print the events as: " + "|".join(FORMATS))] = "",
+    out: Annotated[Path | None, typer.Option(help="Write the events to this file instead of stdout.")] = None,
+    article_date: Annotated[str | None, typer.Option("--date", help="Date for articles without one.")] = None,
+    config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    engine: Annotated[str | None, typer.Option(help="local or dask.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="PETRARCH/Phoenix actor file.")] = None,
+    agents: Annotated[list[Path] | None, typer.Option("--agents", help="PETRARCH/Phoenix agent file.")] = None,
+    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
+    rerun: Annotated[bool, typer.Option(help="Re-code articles already in the store.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Code INPUT articles into events, store them in DuckDB and print a summary (or the events)."""
+    options = load_options(
+        config, db_path=db, default_date=date.fromisoformat(article_date) if article_date else None,
+        batch_size=batch_size, workers=workers, engine=engine, scheduler=scheduler,
+        actor_files=actors or None, agent_files=agents or None, verb_files=verbs or None,
+    )
+    if fmt and fmt not in FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+    err = Console(stderr=True, quiet=quiet)
+    started = time.perf_counter()
+    collected: list[Event] = []
+
+    def keep(result: CodedArticle) -> None:
+        if fmt:
+            collected.extend(result.events)
+
+    with Store(options.db_path) as store:
+        coder = Coder(options)
+        with Progress(TextColumn("coding"), BarColumn(), TextColumn("{task.fields[status]}"),
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("code", total=None, status="")
+
+            def show(stats: RunStats) -> None:
+                progress.update(task, status=_status(stats))
+
+            stats = run_to_store(coder, read_inputs(inputs, options), store, resume=not rerun,
+                                 on_progress=show, on_result=keep)
+        for message in stats.reject_messages:
+            err.print(f"rejected {message}", markup=False, highlight=False)
+        summary = store.summary()
+    if fmt:
+        write_events(collected, fmt, out if out else None, sys.stdout)
+    if not quiet:
+        _print_summary(err, stats, summary, time.perf_counter() - started)
+
+
+def _status(stats: RunStats) -> str:
+    return f"{stats.read} read, {stats.coded} coded, {stats.rejected} rejected, {stats.events} events"
+
+
+def _print_summary(console: Console, stats: RunStats, summary: Summary, seconds: float) -> None:
+    console.print(
+        f"This run: {stats.read} articles read, {stats.coded} coded, {stats.rejected} rejected, "
+        f"{stats.skipped} already stored, {stats.events} events in {seconds:.1f} s.",
+        highlight=False,
+    )
+    table = Table(title=f"Store: {summary.coded} articles coded, {summary.rejected} rejected, "
+                        f"{summary.events} events, {summary.quotes} quotes")
+    table.add_column("quad class")
+    table.add_column("events", justify="right")
+    for quad, n in sorted(summary.by_quad.items()):
+        table.add_row(f"{quad} {QUAD_NAMES.get(quad, '')}", str(n))
+    console.print(table)
+    dyads = Table(title="Top dyads")
+    dyads.add_column("source")
+    dyads.add_column("target")
+    dyads.add_column("events", justify="right")
+    for src, tgt, n in summary.top_dyads:
+        dyads.add_row(src, tgt, str(n))
+    console.print(dyads)
+    if summary.reject_codes:
+        console.print("Rejects by code: " + ", ".join(f"{k} {v}" for k, v in summary.reject_codes.items()))
