@@ -15,11 +15,35 @@ from pathlib import Path
 from eventwire.errors import EventwireError
 
 PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-    "SANCTION MOBILIZE COERCE ASSAULT".split()
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
-_COLUMNS = ["code", "name", "goldstein", "quad_class", "penta_class", "plover_type", "plover_mode",
-            "plover_context"]
+_COLUMNS = [
+    "code",
+    "name",
+    "goldstein",
+    "quad_class",
+    "penta_class",
+    "plover_type",
+    "plover_mode",
+    "plover_context",
+]
 
 
 @dataclass(frozen=True, slots=True)

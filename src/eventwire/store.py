@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -27,8 +27,10 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR PRIMARY KEY, article_id VARCHAR, event_date DATE,
-    source_code VARCHAR, source_name VARCHAR, source_text VARCHAR, source_country VARCHAR, source_sector VARCHAR,
-    target_code VARCHAR, target_name VARCHAR, target_text VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+    source_code VARCHAR, source_name VARCHAR, source_text VARCHAR,
+    source_country VARCHAR, source_sector VARCHAR,
+    target_code VARCHAR, target_name VARCHAR, target_text VARCHAR,
+    target_country VARCHAR, target_sector VARCHAR,
     cameo_code VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR, quad_class INTEGER, goldstein DOUBLE,
     plover_type VARCHAR, plover_mode VARCHAR, location_name VARCHAR, location_country VARCHAR,
     latitude DOUBLE, longitude DOUBLE, sentence_index INTEGER, sentence VARCHAR, trigger VARCHAR,
@@ -39,14 +41,23 @@ CREATE TABLE IF NOT EXISTS quotes (
     speaker_code VARCHAR, speaker_name VARCHAR, sentence_index INTEGER, char_start INTEGER, char_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS rejects (
-    article_id VARCHAR, origin VARCHAR, stage VARCHAR, code VARCHAR, message VARCHAR, at TIMESTAMP,
+    article_id VARCHAR, origin VARCHAR, stage VARCHAR, code VARCHAR, message VARCHAR, rejected_at TIMESTAMP,
     PRIMARY KEY (article_id, stage, code)
 );
 """
 
 _ARTICLE_COLUMNS = ("id", "date", "title", "url", "source", "origin", "meta", "text", "n_events", "coded_at")
-_QUOTE_COLUMNS = ("quote_id", "article_id", "text", "speaker_text", "speaker_code", "speaker_name",
-                  "sentence_index", "char_start", "char_end")
+_QUOTE_COLUMNS = (
+    "quote_id",
+    "article_id",
+    "text",
+    "speaker_text",
+    "speaker_code",
+    "speaker_name",
+    "sentence_index",
+    "char_start",
+    "char_end",
+)
 
 
 @dataclass(slots=True)
@@ -89,30 +100,47 @@ class Store:
 
     def write(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> None:
         """Store one batch atomically: an article's old rows are replaced by its new ones."""
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         ids = [c.article.id for c in coded]
         try:
             self.con.execute("BEGIN TRANSACTION")
             if ids:
                 id_table = pa.table({"id": pa.array(ids, pa.string())})  # noqa: F841 - read by SQL below
-                for table, col in (("events", "article_id"), ("quotes", "article_id"), ("rejects", "article_id"),
-                                   ("articles", "id")):
+                for table, col in (
+                    ("events", "article_id"),
+                    ("quotes", "article_id"),
+                    ("rejects", "article_id"),
+                    ("articles", "id"),
+                ):
                     self.con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM id_table)")
                 self._insert("articles", _ARTICLE_COLUMNS, (_article_row(c, now) for c in coded))
                 self._insert("events", EVENT_COLUMNS, (_event_row(e) for c in coded for e in c.events))
-                self._insert("quotes", _QUOTE_COLUMNS, (vars_of(q, _QUOTE_COLUMNS) for c in coded for q in c.quotes))
+                self._insert(
+                    "quotes", _QUOTE_COLUMNS, (vars_of(q, _QUOTE_COLUMNS) for c in coded for q in c.quotes)
+                )
             if rejects:
-                rows = [{"article_id": r.article_id, "origin": r.origin, "stage": r.stage, "code": r.code,
-                         "message": r.message, "at": now} for r in rejects]
-                self._insert("rejects", ("article_id", "origin", "stage", "code", "message", "at"), rows,
-                             replace=True)
+                rows = [
+                    {
+                        "article_id": r.article_id,
+                        "origin": r.origin,
+                        "stage": r.stage,
+                        "code": r.code,
+                        "message": r.message,
+                        "rejected_at": now,
+                    }
+                    for r in rejects
+                ]
+                self._insert(
+                    "rejects", ("article_id", "origin", "stage", "code", "message", "rejected_at"), rows, replace=True
+                )
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise EventwireError("E401", str(exc), where=str(self.path)) from exc
 
-    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[dict[str, Any]],
-                *, replace: bool = False) -> None:
+    def _insert(
+        self, table: str, columns: Sequence[str], rows: Iterable[dict[str, Any]], *, replace: bool = False
+    ) -> None:
         data = list(rows)
         if not data:
             return
@@ -129,7 +157,9 @@ class Store:
         s.articles = s.coded + s.rejected
         s.events = _one(con, "SELECT count(*) FROM events")
         s.quotes = _one(con, "SELECT count(*) FROM quotes")
-        s.by_quad = dict(con.execute("SELECT quad_class, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall())
+        s.by_quad = dict(
+            con.execute("SELECT quad_class, count(*) FROM events GROUP BY 1 ORDER BY 1").fetchall()
+        )
         s.top_dyads = [
             (a, b, n)
             for a, b, n in con.execute(
@@ -137,7 +167,9 @@ class Store:
                 "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
             ).fetchall()
         ]
-        s.reject_codes = dict(con.execute("SELECT code, count(*) FROM rejects GROUP BY 1 ORDER BY 1").fetchall())
+        s.reject_codes = dict(
+            con.execute("SELECT code, count(*) FROM rejects GROUP BY 1 ORDER BY 1").fetchall()
+        )
         return s
 
 
@@ -152,8 +184,18 @@ def vars_of(obj: object, columns: Sequence[str]) -> dict[str, Any]:
 
 def _article_row(c: CodedArticle, now: datetime) -> dict[str, Any]:
     a = c.article
-    return {"id": a.id, "date": a.date, "title": a.title, "url": a.url, "source": a.source, "origin": a.origin,
-            "meta": json.dumps(a.meta, default=str), "text": a.text, "n_events": len(c.events), "coded_at": now}
+    return {
+        "id": a.id,
+        "date": a.date,
+        "title": a.title,
+        "url": a.url,
+        "source": a.source,
+        "origin": a.origin,
+        "meta": json.dumps(a.meta, default=str),
+        "text": a.text,
+        "n_events": len(c.events),
+        "coded_at": now,
+    }
 
 
 def _event_row(e: Any) -> dict[str, Any]:

@@ -42,7 +42,9 @@ def write_events(events: Sequence[Event], fmt: str, path: Path | None, stdout: I
             for r in rows:
                 handle.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
         elif fmt in ("csv", "tsv"):
-            writer = csv.DictWriter(handle, fieldnames=list(EVENT_COLUMNS), delimiter="," if fmt == "csv" else "\t")
+            writer = csv.DictWriter(
+                handle, fieldnames=list(EVENT_COLUMNS), delimiter="," if fmt == "csv" else "\t"
+            )
             writer.writeheader()
             for r in rows:
                 writer.writerow({**r, "evidence": json.dumps(r["evidence"], default=str)})
