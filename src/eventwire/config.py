@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,6 @@ class Options:
     agent_files: tuple[Path, ...] = ()  # users' PETRARCH/Phoenix agent dictionaries
     verb_files: tuple[Path, ...] = ()  # users' PETRARCH verb dictionaries (CAMEO.2.0.txt format)
     data_dir: Path | None = None  # our own dictionaries; None means the packaged ones
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def replace(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)
