@@ -28,7 +28,17 @@ def test_date_header_on_same_line_and_on_its_own(tmp_path: Path, read: Read) -> 
     assert a.text == f"{TEXT}\n\nSecond paragraph."
     assert b.text == TEXT
     assert a.origin == str(tmp_path / "a.txt")
-    assert a.id == stable_id("", a.text)  # no id given: a hash of title and text
+    assert a.id == "a-2021-12-01"  # a text file's readable id: stem words and date
+
+
+def test_readable_id_names_the_outlet_and_falls_back_to_a_hash(tmp_path: Path, read: Read) -> None:
+    body = "Leaders met in Geneva, Kazpravda.kz reports with reference to the press service."
+    (tmp_path / "kaz_visit_article.txt").write_text(f"date 2021-12-01 {body}", encoding="utf-8")
+    (tmp_path / "article.txt").write_text(f"date 2021-12-01 {body}", encoding="utf-8")
+    articles, rejects = read([tmp_path / "kaz_visit_article.txt", tmp_path / "article.txt"])
+    assert rejects == []
+    assert articles[0].id == "kaz-visit-kazpravda-2021-12-01" and articles[0].source == "Kazpravda.kz"
+    assert articles[1].id == stable_id("", body)  # only generic stem words: the content hash
 
 
 def test_no_header_takes_the_default_date(tmp_path: Path, read: Read) -> None:
