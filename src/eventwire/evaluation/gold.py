@@ -104,12 +104,18 @@ def _plover_actor_events(r: dict[str, object]) -> list[GoldEvent]:
         actors = r.get(key)
         if not isinstance(actors, list) or not actors:
             return [""]
-        return [str(a.get("code", "")) for a in actors if isinstance(a, dict)] or [""]
+        return [_gsr_code(a) for a in actors if isinstance(a, dict)] or [""]
 
     return [GoldEvent(s, t, "") for s in codes("source") for t in codes("target")]
 
 
 # EventCoding elements are written both self-closed and as <EventCoding ...></EventCoding>.
+def _gsr_code(actor: dict[str, object]) -> str:
+    """A GSR actor's code; a country code and its sector ("HUN" + "GOV") combine as CAMEO does ("HUNGOV")."""
+    code, sector = str(actor.get("code", "") or ""), str(actor.get("sector", "") or "")
+    return code + sector if len(code) == 3 and len(sector) == 3 and code not in ("IGO", "NGO") else code
+
+
 _SENTENCE = re.compile(r"<Sentence ([^>]*?)/?>|<EventCoding ([^>]*?)/?>|<Text>(.*?)</Text>", re.S)
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
