@@ -1,0 +1,302 @@
+"""In-document resolution: phrases → Mentions, with titles, surnames, pronouns and groups linked back to the
+actor they refer to, and the chain of steps that got each mention its code.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from eventwire.actors.compose import Phrase
+from eventwire.actors.entities import HEAD_OFFICES, Entities, Entity, RoleInfo, role_info
+from eventwire.actors.lexicon import Lexicon, norm
+from eventwire.actors.match import POSSESSIVE, name_runs
+from eventwire.actors.refer import clause_subject, pronoun_fits, title_fits
+from eventwire.records import Mention
+
+_PRONOUN_WINDOW = 2  # sentences back
+
+
+@dataclass(slots=True)
+class Seen:
+    entity: Entity
+    mention: Mention
+    start: int
+    end: int
+
+
+class Resolver:
+    """Resolves the phrases of one document, left to right."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, day: date | None) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.entities = Entities(lex, day)
+        split = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+        self.sent_starts = [s.start for s in doc.sents] if split else [0]
+        self.seen: list[Seen] = []
+        self.by_token: dict[int, Entity] = {}
+        self.names: dict[str, Entity] = {}
+        self.runs: dict[int, tuple[int, int]] = {}  # unknown name runs by start and by end token
+        self.apposed: dict[tuple[int, int], tuple[Entity, str]] = {}
+
+    def run(self, phrases: list[Phrase]) -> list[Mention]:
+        covered = {i for p in phrases for i in range(p.start, p.end)}
+        items: list[tuple[int, Phrase | tuple[int, int]]] = [(p.start, p) for p in phrases]
+        runs = name_runs(self.doc, covered, self.lex.word_class("particle"))
+        self.runs = {run[0]: run for run in runs} | {run[1]: run for run in runs}
+        items += [(span[0], span) for span in runs]
+        items.sort(key=lambda item: item[0])
+        for _, item in items:
+            if isinstance(item, Phrase):
+                self._phrase(item)
+            else:
+                self._known_name(*item)
+        mentions = sorted((s.mention for s in self.seen), key=lambda m: m.start_char)
+        out: list[Mention] = []
+        for m in mentions:
+            if not out or m.start_char >= out[-1].end_char:
+                out.append(m)
+        return out
+
+    # --- phrases -------------------------------------------------------------------------------------------
+    def _phrase(self, p: Phrase) -> None:
+        if p.kind == "pronoun":
+            found = self._pronoun(p)
+            if found:
+                self._emit(p.start, p.end, found[0], "pronoun", found[1])
+            return
+        if p.kind == "collective":
+            self._collective(p)
+            return
+        if p.kind == "entity":
+            entity = self.entities.from_atom(p.entities[0])
+            if entity is not None:
+                self._emit(p.start, p.end, entity, "", [])
+            return
+        info = role_info(p.roles, p.modifier) if p.roles else None
+        entity, steps = self._person_or_role(p, info)
+        if entity is not None:
+            if p.entities and p.person is None and p.name is None and not entity.name and not entity.plural:
+                entity = self._apposition(p, entity)
+            self._emit(p.start, p.end, entity, "", steps)
+
+    def _apposition(self, p: Phrase, entity: Entity) -> Entity:
+        """One person: "Tom King, the British defence secretary," or "the defence secretary, Tom King"."""
+        doc = self.doc
+        before = self.runs.get(p.start - 1) if p.start > 1 and doc[p.start - 1].text == "," else None
+        after = self.runs.get(p.end + 1) if p.end + 1 < len(doc) and doc[p.end].text == "," else None
+        run = before if before is not None and before[1] == p.start - 1 else after
+        if run is None or (after is run and run[0] != p.end + 1) or entity.kind in ("media", "country"):
+            return entity
+        name = doc[run[0] : run[1]].text
+        person = Entity(
+            f"person:{name}",
+            "person",
+            entity.code,
+            name,
+            entity.country,
+            entity.sector,
+            [*entity.basis, f"apposition: {name}"],
+            entity.offices,
+            entity.role_words,
+            person=True,
+            block=entity.block,
+        )
+        pointer = f"= {doc[p.start : p.end].text} (apposition)"
+        if run is before:
+            self._emit(run[0], run[1], person, "person", [pointer])
+        else:
+            self.apposed[run] = (person, pointer)
+        return person
+
+    def _person_or_role(self, p: Phrase, info: RoleInfo | None) -> tuple[Entity | None, list[str]]:
+        atoms = list(reversed(p.entities))
+        if len(atoms) > 1 and norm(self.doc[p.entities[0].end].text) in POSSESSIVE:
+            atoms = p.entities[:1]  # "Russia's UN ambassador" is Russia's
+        base = next((e for e in (self.entities.from_atom(a) for a in atoms) if e is not None), None)
+        if p.person is not None:
+            return self._person(p, info, base), []
+        if info is None:
+            return None, []
+        head_plural = self.doc[p.role_end - 1].tag_ in ("NNS", "NNPS") if p.role_end > 0 else False
+        if base is None:
+            if p.name is not None:
+                return self._lookup_name(*p.name)
+            word = self.doc[p.end - 1]
+            if p.end - p.start == 1 and word.text[0].isupper() and norm(word.text) in self.names:
+                return self._lookup_name(p.start, p.end)  # "King" after "Tom King" is him, not a king
+            return self._title(p, info)
+        entity = self.entities.attached(base, info, head_plural, p.roles)
+        if p.name is not None and not entity.name:
+            name = self.doc[p.name[0] : p.name[1]].text
+            entity = Entity(
+                f"person:{name}",
+                "person",
+                entity.code,
+                name,
+                entity.country,
+                entity.sector,
+                [*entity.basis, f"name in text: {name}"],
+                entity.offices,
+                entity.role_words,
+                person=True,
+                block=entity.block,
+            )
+        return entity, []
+
+    def _person(self, p: Phrase, info: RoleInfo | None, base: Entity | None) -> Entity | None:
+        assert p.person is not None
+        sense = p.person.first("person")
+        if sense is None:
+            actor = p.person.first("actor")
+            return self.entities.from_actor(int(actor.ref)) if actor else None
+        people = self.lex.dictionaries.people.persons
+        candidates = [people[s.ref] for s in p.person.senses if s.kind == "person"]
+        entity = self.entities.person(candidates)
+        if info is not None and info.sector and not (entity and entity.offices) and p.modifier != "former":
+            block = (
+                base.block
+                if base is not None and base.kind == "country"
+                else (entity.country if entity else "")
+            )
+            if block:  # a title in the text ("President X") outweighs the people files' dates
+                person = self.entities.pick(candidates)
+                return Entity(
+                    f"person:{person.name}",
+                    "person",
+                    block + info.sector,
+                    person.name,
+                    block,
+                    info.sector,
+                    [
+                        f"title in text: {' '.join(r.term for r in p.roles)} of {block}",
+                        *(entity.basis if entity else []),
+                    ],
+                    {info.office} - {""},
+                    set(info.words),
+                    person=True,
+                    block=block,
+                )
+        return entity
+
+    # --- references back to earlier actors ----------------------------------------------------------------
+    def _title(self, p: Phrase, info: RoleInfo) -> tuple[Entity | None, list[str]]:
+        """ "the President", "the head of state", "the Director General", "the minister", "the police"."""
+        if not any(r.standalone for r in p.roles):
+            return None, []
+        for seen in reversed(self.seen):
+            if title_fits(seen.entity, info):
+                return seen.entity, [self._pointer(seen)]
+        return None, []
+
+    def _pronoun(self, p: Phrase) -> tuple[Entity, list[str]] | None:
+        tok = self.doc[p.start]
+        subject = clause_subject(tok)
+        if subject is not None and subject.i < tok.i and subject.i in self.by_token:
+            entity = self.by_token[subject.i]
+            last = next(s for s in reversed(self.seen) if s.entity is entity)
+            if pronoun_fits(entity, p.pronoun):
+                return entity, [self._pointer(last) + " (clause subject)"]
+            if p.pronoun != "person" and entity.person and entity.sector == "GOV" and entity.country:
+                gov = self.entities.government(entity.country)
+                return gov, [
+                    self._pointer(last) + " (clause subject)",
+                    f"{entity.name or 'official'} speaks for the government of {entity.country}",
+                ]
+        here = self._sentence(tok.i)
+        for seen in reversed(self.seen):
+            if seen.start >= tok.i:
+                continue
+            if self._sentence(seen.start) < here - _PRONOUN_WINDOW:
+                break
+            if pronoun_fits(seen.entity, p.pronoun):
+                return seen.entity, [self._pointer(seen)]
+        return None
+
+    def _collective(self, p: Phrase) -> None:
+        """The most recent distinct actors of that kind: "the two leaders", "both countries", "both sides"."""
+        info = role_info(p.roles, "") if p.roles else None
+        members: list[Seen] = []
+        for seen in reversed(self.seen):
+            e = seen.entity
+            if any(m.entity is e for m in members) or e.kind == "media":
+                continue
+            if info is not None and not (
+                e.person and ((info.office in HEAD_OFFICES and e.offices) or not info.office)
+            ):
+                continue
+            if p.collective == "country" and e.kind != "country":
+                continue
+            members.insert(0, seen)
+            if len(members) == p.count:
+                break
+        if len(members) < p.count:
+            return
+        first = members[0].entity
+        group = Entity(
+            "group:" + "+".join(m.entity.id for m in members),
+            "group",
+            first.code,
+            " and ".join(m.entity.name or m.entity.code for m in members),
+            first.country,
+            first.sector,
+            [f"members: {' '.join(m.entity.code for m in members)}"],
+            plural=True,
+        )
+        self._emit(p.start, p.end, group, "group", [self._pointer(m) for m in members])
+
+    def _lookup_name(self, start: int, end: int) -> tuple[Entity | None, list[str]]:
+        words = [norm(t.text) for t in self.doc[start:end] if t.is_alpha]
+        for key in (" ".join(words), words[-1] if words else "", words[0] if words else ""):
+            entity = self.names.get(key)
+            if entity is not None:
+                last = next(s for s in reversed(self.seen) if s.entity is entity)
+                return entity, [self._pointer(last)]
+        return None, []
+
+    def _known_name(self, start: int, end: int) -> None:
+        if (start, end) in self.apposed:
+            person, pointer = self.apposed[(start, end)]
+            self._emit(start, end, person, "person", [pointer])
+            return
+        entity, steps = self._lookup_name(start, end)
+        if entity is not None:
+            self._emit(start, end, entity, "person", steps)
+
+    # --- output --------------------------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, entity: Entity, kind: str, steps: list[str]) -> None:
+        span = self.doc[start:end]
+        kind = kind or ("person" if entity.person and entity.name else entity.kind)
+        text = span.text
+        mention = Mention(
+            text,
+            span.start_char,
+            span.end_char,
+            self._sentence(start),
+            entity.code,
+            entity.name,
+            entity.country,
+            entity.sector,
+            kind,
+            entity.id,
+            span.root.i,
+            [text, *steps, *entity.basis, entity.code],
+        )
+        self.seen.append(Seen(entity, mention, start, end))
+        for i in range(start, end):
+            self.by_token[i] = entity
+        if entity.person and entity.name and kind != "pronoun":
+            words = [w.lower() for w in entity.name.replace("-", " ").split()]
+            keys = {" ".join(words), *(w for w in (words[0], words[-1]) if len(w) >= 3)}
+            for key in keys:
+                self.names[key] = entity
+
+    def _sentence(self, token: int) -> int:
+        return max(bisect_right(self.sent_starts, token) - 1, 0)
+
+    def _pointer(self, seen: Seen) -> str:
+        return f"-> {seen.mention.text} (sent {seen.mention.sentence_index})"
