@@ -3,10 +3,10 @@ from __future__ import annotations
 import csv
 
 import pytest
+from tests.conftest import shared_file
 
 from eventwire.codebook import Codebook, parse_codebook
 from eventwire.errors import EventwireError
-from tests.conftest import shared_file
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,9 @@ def test_quad_and_penta_classes_follow_the_documented_conventions(codebook: Code
         root = int(code[:2])
         info = codebook[code]
         assert info.quad_class == (1 if root <= 5 else 2 if root <= 9 else 3 if root <= 14 else 4)
-        assert info.penta_class == (0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4)
+        assert info.penta_class == (
+            0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        )
 
 
 def test_seed_codes_carry_their_plover_type(codebook: Codebook) -> None:

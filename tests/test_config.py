@@ -22,8 +22,13 @@ def test_defaults_then_file_then_overrides(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "code"),
-    [({"batch_size": 0}, "E702"), ({"workers": 0}, "E702"), ({"engine": "spark"}, "E702"),
-     ({"colour": "red"}, "E702"), ({"default_date": "yesterday"}, "E112")],
+    [
+        ({"batch_size": 0}, "E702"),
+        ({"workers": 0}, "E702"),
+        ({"engine": "spark"}, "E702"),
+        ({"colour": "red"}, "E702"),
+        ({"default_date": "yesterday"}, "E112"),
+    ],
 )
 def test_bad_options_raise_coded_errors(kwargs: dict[str, object], code: str) -> None:
     with pytest.raises(EventwireError) as err:
@@ -34,7 +39,7 @@ def test_bad_options_raise_coded_errors(kwargs: dict[str, object], code: str) ->
 def test_broken_config_file_is_reported(tmp_path: Path) -> None:
     cfg = tmp_path / "bad.toml"
     cfg.write_text("[eventwire\n")
-    with pytest.raises(EventwireError, match="bad.toml"):
+    with pytest.raises(EventwireError, match=r"bad\.toml"):
         load_options(cfg)
 
 

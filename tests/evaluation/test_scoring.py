@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.conftest import shared_file
+
 from eventwire.evaluation.gold import load_gold
 from eventwire.evaluation.scoring import macro_f1, matches, norm_actor, score_events, triples
-from tests.conftest import shared_file
 
 CODES = ["KAZGOV", "IGOUNOHLHWHO", "CHE", "USAGOV", "RUSMIL", "ROMGOV", "ROU", ""]
 ROOTS = ["040", "042", "051", "033", "010", "190", "112"]
@@ -35,22 +36,39 @@ def test_same_numbers_as_the_reference_scorer(tmp_path: Path) -> None:
     rng = random.Random(7)
     for trial in range(5):
         preds = [
-            {"article_id": "seed-kazpravda-2021-12-01", "source_code": rng.choice(CODES),
-             "target_code": rng.choice(CODES), "cameo_code": rng.choice(ROOTS)}
+            {
+                "article_id": "seed-kazpravda-2021-12-01",
+                "source_code": rng.choice(CODES),
+                "target_code": rng.choice(CODES),
+                "cameo_code": rng.choice(ROOTS),
+            }
             for _ in range(rng.randint(0, 12))
         ]
         pred_path = tmp_path / f"pred{trial}.jsonl"
         pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds))
-        out = subprocess.run([sys.executable, str(tool), "events", str(gold_path), str(pred_path)],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, str(tool), "events", str(gold_path), str(pred_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         record = load_gold(gold_path)[0]
         for level in ("entity", "sector"):
-            gold = {record.id: (triples(((e.source, e.target, e.code[:2]) for e in record.events), level),
-                                triples(((e.source, e.target, e.code[:2]) for e in record.optional_events), level))}
-            pred = {record.id: triples(((p["source_code"], p["target_code"], p["cameo_code"][:2]) for p in preds),
-                                       level)}
+            gold = {
+                record.id: (
+                    triples(((e.source, e.target, e.code[:2]) for e in record.events), level),
+                    triples(((e.source, e.target, e.code[:2]) for e in record.optional_events), level),
+                )
+            }
+            pred = {
+                record.id: triples(
+                    ((p["source_code"], p["target_code"], p["cameo_code"][:2]) for p in preds), level
+                )
+            }
             s = score_events(gold, pred)
-            expected = f"{level:7s} tp={s.tp} fp={s.fp} fn={s.fn} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f}"
+            expected = (
+                f"{level:7s} tp={s.tp} fp={s.fp} fn={s.fn} P={s.precision:.3f} R={s.recall:.3f} F1={s.f1:.3f}"
+            )
             assert expected in out, (expected, out)
 
 

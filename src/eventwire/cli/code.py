@@ -16,11 +16,18 @@ from rich.table import Table
 from eventwire.cli.output import FORMATS, write_events
 from eventwire.config import load_options
 from eventwire.ingest.sources import read_inputs
-from eventwire.pipeline import Coder, RunStats, run_to_store
+from eventwire.pipeline import RunStats
 from eventwire.records import CodedArticle, Event
+from eventwire.runners import default_parquet_dir, run_coding
 from eventwire.store import Store, Summary
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+LOG_EVERY_S = 2.0  # progress lines when stderr is not a terminal
+QUAD_NAMES = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
 
 
 def register(app: typer.Typer) -> None:
@@ -35,20 +42,49 @@ def code(
     article_date: Annotated[str | None, typer.Option("--date", help="Date for articles without one.")] = None,
     config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
-    engine: Annotated[str | None, typer.Option(help="local or dask.")] = None,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address.")] = None,
-    actors: Annotated[list[Path] | None, typer.Option("--actors", help="PETRARCH/Phoenix actor file.")] = None,
-    agents: Annotated[list[Path] | None, typer.Option("--agents", help="PETRARCH/Phoenix agent file.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes (each loads the model once); with dask: LocalCluster size."),
+    ] = None,
+    engine: Annotated[str | None, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address, e.g. tcp://host:8786; none starts a LocalCluster."),
+    ] = None,
+    parquet_dir: Annotated[
+        Path | None, typer.Option(help="Parquet dataset the dask engine writes (default: DB with .parquet).")
+    ] = None,
+    prefilter: Annotated[
+        bool | None,
+        typer.Option("--prefilter/--no-prefilter", help="Parse only sentences that can hold events."),
+    ] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="PETRARCH/Phoenix actor file.")
+    ] = None,
+    agents: Annotated[
+        list[Path] | None, typer.Option("--agents", help="PETRARCH/Phoenix agent file.")
+    ] = None,
     verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
     rerun: Annotated[bool, typer.Option(help="Re-code articles already in the store.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
-    """Code INPUT articles into events, store them in DuckDB and print a summary (or the events)."""
+    """Code INPUT articles into events, store them in DuckDB and print a summary (or the events).
+
+    A run can be stopped at any point and started again: stored articles are skipped (unless --rerun).
+    With --engine dask the events are also written as a Parquet dataset partitioned by date.
+    """
     options = load_options(
-        config, db_path=db, default_date=date.fromisoformat(article_date) if article_date else None,
-        batch_size=batch_size, workers=workers, engine=engine, scheduler=scheduler,
-        actor_files=actors or None, agent_files=agents or None, verb_files=verbs or None,
+        config,
+        db_path=db,
+        default_date=date.fromisoformat(article_date) if article_date else None,
+        batch_size=batch_size,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        prefilter=prefilter,
+        actor_files=actors or None,
+        agent_files=agents or None,
+        verb_files=verbs or None,
     )
     if fmt and fmt not in FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
@@ -61,16 +97,34 @@ def code(
             collected.extend(result.events)
 
     with Store(options.db_path) as store:
-        coder = Coder(options)
-        with Progress(TextColumn("coding"), BarColumn(), TextColumn("{task.fields[status]}"),
-                      TimeElapsedColumn(), console=err, transient=True) as progress:
+        with Progress(
+            TextColumn("coding"),
+            BarColumn(),
+            TextColumn("{task.fields[status]}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
             task = progress.add_task("code", total=None, status="")
+
+            logged = [0.0]
 
             def show(stats: RunStats) -> None:
                 progress.update(task, status=_status(stats))
+                now = time.perf_counter()
+                if not err.is_terminal and now - logged[0] >= LOG_EVERY_S:  # logs of batch/HPC jobs
+                    logged[0] = now
+                    err.print(f"stored: {_status(stats)}", markup=False, highlight=False)
 
-            stats = run_to_store(coder, read_inputs(inputs, options), store, resume=not rerun,
-                                 on_progress=show, on_result=keep)
+            stats = run_coding(
+                options,
+                read_inputs(inputs, options),
+                store,
+                resume=not rerun,
+                on_progress=show,
+                on_result=keep,
+                parquet_dir=parquet_dir or default_parquet_dir(options.db_path),
+            )
         for message in stats.reject_messages:
             err.print(f"rejected {message}", markup=False, highlight=False)
         summary = store.summary()
@@ -90,8 +144,10 @@ def _print_summary(console: Console, stats: RunStats, summary: Summary, seconds:
         f"{stats.skipped} already stored, {stats.events} events in {seconds:.1f} s.",
         highlight=False,
     )
-    table = Table(title=f"Store: {summary.coded} articles coded, {summary.rejected} rejected, "
-                        f"{summary.events} events, {summary.quotes} quotes")
+    table = Table(
+        title=f"Store: {summary.coded} articles coded, {summary.rejected} rejected, "
+        f"{summary.events} events, {summary.quotes} quotes"
+    )
     table.add_column("quad class")
     table.add_column("events", justify="right")
     for quad, n in sorted(summary.by_quad.items()):

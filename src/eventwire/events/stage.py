@@ -1,18 +1,197 @@
-"""Placeholder event stage (replaced by the pattern-based stage)."""
+"""The event stage: pattern matches in each sentence become coded events with their evidence.
+
+For each sentence that has an actor mention: match the patterns (``patterns.txt``), compose frames and
+find source and target from the parse (``compose``), drop negated and hypothetical events unless the
+options ask for them (``filters``), and write one ``Event`` per (source, target) pair — a compound
+subject ("Israel and Lebanon agreed") gives one event per actor pair. No event without a source.
+
+Confidence is a simple, documented heuristic in [0.05, 0.95]: 0.7 to start; +0.1 when a target was
+found, -0.1 when the pattern has target slots but none was found; -0.05 per unit of search cost for
+the source (0 when the subject itself is the actor mention); -0.1 for a noun trigger; -0.05 per frame
+composed; -0.1 for a bare statement (01); -0.2 for a negated or hypothetical event coded on request.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from datetime import date
+
+from spacy.tokens import Doc, Span
 
 from eventwire.codebook import Codebook
 from eventwire.config import Options
-from eventwire.records import Article, Event, Mention, Quote
+from eventwire.events.arguments import MentionIndex, same_actor
+from eventwire.events.compose import Candidate, Composer
+from eventwire.events.dates import resolve_event_date
+from eventwire.events.extract import lemma, match_sentence
+from eventwire.events.filters import allowed
+from eventwire.events.forms import surface_forms
+from eventwire.events.patterns import load_patterns
+from eventwire.events.places import Place, PlaceResolver
+from eventwire.events.quotes import extract_quotes
+from eventwire.events.reports import report_candidates
+from eventwire.nlp import load_model
+from eventwire.records import Article, Event, Mention, Quote, event_id_for
 
 
 class EventStage:
+    """Codes events from a parsed document and its actor mentions; build once, reuse for every document."""
+
     def __init__(self, options: Options, codebook: Codebook) -> None:
         self.options = options
         self.codebook = codebook
+        self.patterns = load_patterns(options.data_dir, codebook)
+        self.places = PlaceResolver(options)
+        self._terms: frozenset[str] | None = None
+
+    def prefilter_terms(self) -> frozenset[str]:
+        """Lower-cased surface forms of every trigger word: a sentence without one cannot hold an event.
+
+        Regular inflections by rule, irregular ones from the spaCy model's lemmatizer tables.
+        """
+        if self._terms is None:
+            try:
+                nlp = load_model(self.options.model)
+            except Exception:  # the rules alone still cover regular forms
+                nlp = None
+            self._terms = surface_forms({p.lemma for p in self.patterns.all_patterns()}, nlp)
+        return self._terms
 
     def extract(self, doc: Doc, article: Article, mentions: list[Mention]) -> tuple[list[Event], list[Quote]]:
-        return [], []
+        index = MentionIndex(doc, mentions)
+        with_actors = {m.sentence_index for m in mentions if m.kind != "media"}
+        events: list[Event] = []
+        article_place: Place | None = None
+        place_done = False
+        for si, sentence in enumerate(doc.sents):
+            if si not in with_actors:
+                continue
+            matches = match_sentence(sentence, self.patterns)
+            if not matches:
+                continue
+            composer = Composer(self.patterns, index, sentence, matches)
+            built = composer.candidates()
+            candidates = [
+                c
+                for c in [*built.values(), *report_candidates(composer, built)]
+                if allowed(c.modality, self.options.code_negated, self.options.code_hypothetical)
+            ]
+            if not candidates:
+                continue
+            if not place_done:
+                article_place, place_done = self.places.article_place(doc, mentions), True
+            when, date_rule = resolve_event_date(sentence, article.date)
+            place = self.places.sentence_place(sentence, mentions) or article_place
+            for cand, source, target in _distinct(candidates):
+                events.append(
+                    self._event(article, si, sentence, cand, source, target, when, date_rule, place)
+                )
+        return events, extract_quotes(doc, article, mentions)
+
+    def _event(
+        self,
+        article: Article,
+        si: int,
+        sentence: Span,
+        cand: Candidate,
+        source: Mention,
+        target: Mention | None,
+        when: date | None,
+        date_rule: str,
+        place: Place | None,
+    ) -> Event:
+        info = self.codebook[cand.code]
+        tokens = sorted({*cand.match.tokens, *cand.extra_tokens}, key=lambda t: t.i)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        tcode = target.code if target else ""
+        evidence = {
+            "pattern": cand.match.pattern.id,
+            "pattern_line": cand.match.pattern.where,
+            "trigger_lemma": lemma(cand.match.token),
+            "frames": cand.frames,
+            "source": _actor_evidence(source),
+            "target": _actor_evidence(target) if target else None,
+            "filters": cand.modality.as_dict(),
+            "notes": cand.notes,
+            "date_rule": date_rule,
+        }
+        return Event(
+            event_id=event_id_for(article.id, si, start, cand.code, source.code, tcode),
+            article_id=article.id,
+            event_date=when,
+            source_code=source.code,
+            source_name=source.name,
+            source_text=source.text,
+            source_country=source.country,
+            source_sector=source.sector,
+            target_code=tcode,
+            target_name=target.name if target else "",
+            target_text=target.text if target else "",
+            target_country=target.country if target else "",
+            target_sector=target.sector if target else "",
+            cameo_code=cand.code,
+            cameo_root=info.root,
+            cameo_name=info.name,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            plover_type=info.plover_type,
+            plover_mode=info.plover_mode,
+            location_name=place.name if place else "",
+            location_country=place.country if place else "",
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
+            sentence_index=si,
+            sentence=sentence.text.strip(),
+            trigger=" ".join(t.text for t in tokens),
+            char_start=start,
+            char_end=end,
+            confidence=confidence(cand, target is not None),
+            evidence=evidence,
+        )
+
+
+def pairs(cand: Candidate) -> list[tuple[Mention, Mention | None]]:
+    """One (source, target) pair per actor pair; a symmetric event without target pairs its sources."""
+    if cand.targets:
+        return [(s, t) for s in cand.sources for t in cand.targets if not same_actor(s, t)]
+    if cand.sym and len(cand.sources) > 1:
+        return [(a, b) for a in cand.sources for b in cand.sources if a is not b and not same_actor(a, b)]
+    return [(s, None) for s in cand.sources]
+
+
+def _distinct(candidates: list[Candidate]) -> list[tuple[Candidate, Mention, Mention | None]]:
+    """One row per (source, target, code) in a sentence; a targetless row is dropped when the same source
+    has an event of the same root with a target there ("accused Rwanda of ... accusations")."""
+    rows: dict[tuple[str, str, str], tuple[Candidate, Mention, Mention | None]] = {}
+    for cand in candidates:
+        for source, target in pairs(cand):
+            rows.setdefault((source.code, target.code if target else "", cand.code), (cand, source, target))
+    aimed = {(s, c[:2]) for s, t, c in rows if t}
+    return [row for (s, t, c), row in rows.items() if t or (s, c[:2]) not in aimed]
+
+
+def confidence(cand: Candidate, has_target: bool) -> float:
+    value = 0.7
+    if has_target:
+        value += 0.1
+    elif cand.match.pattern.target:
+        value -= 0.1
+    value -= 0.05 * max(cand.source_cost, 0)
+    if cand.match.pattern.pos == "noun":
+        value -= 0.1
+    value -= 0.05 * len(cand.frames)
+    if cand.code.startswith("01"):
+        value -= 0.1
+    if cand.modality.negated or cand.modality.hypothetical:
+        value -= 0.2
+    return round(min(0.95, max(0.05, value)), 2)
+
+
+def _actor_evidence(mention: Mention) -> dict[str, object]:
+    return {
+        "text": mention.text,
+        "code": mention.code,
+        "name": mention.name,
+        "kind": mention.kind,
+        "entity_id": mention.entity_id,
+        "chain": list(mention.chain),
+    }
