@@ -19,10 +19,10 @@ from spacy.tokens import Doc, Span
 
 from eventwire.codebook import Codebook
 from eventwire.config import Options
-from eventwire.events.arguments import MentionIndex, same_actor
+from eventwire.events.arguments import same_actor
 from eventwire.events.compose import Candidate, Composer
 from eventwire.events.dates import resolve_event_date
-from eventwire.events.extract import lemma, match_sentence
+from eventwire.events.extract import MentionIndex, lemma, match_sentence
 from eventwire.events.filters import allowed
 from eventwire.events.forms import surface_forms
 from eventwire.events.patterns import load_patterns
@@ -152,7 +152,12 @@ class EventStage:
 def pairs(cand: Candidate) -> list[tuple[Mention, Mention | None]]:
     """One (source, target) pair per actor pair; a symmetric event without target pairs its sources."""
     if cand.targets:
-        return [(s, t) for s in cand.sources for t in cand.targets if not same_actor(s, t)]
+        out: list[tuple[Mention, Mention | None]] = [
+            (s, t) for s in cand.sources for t in cand.targets if not same_actor(s, t)
+        ]
+        if cand.code.startswith("04"):  # a government does not visit or consult its own country
+            out = [(s, t) for s, t in out if t is None or s.code[:3] != t.code[:3] or (s.sector and t.sector)]
+        return out
     if cand.sym and len(cand.sources) > 1:
         return [(a, b) for a in cand.sources for b in cand.sources if a is not b and not same_actor(a, b)]
     return [(s, None) for s in cand.sources]

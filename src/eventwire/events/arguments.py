@@ -1,0 +1,288 @@
+"""Who did it to whom: the actor mentions that fill an event's source and target slots.
+
+``find_mentions`` reads the actor(s) a noun phrase names; ``Arguments`` finds a trigger's source (its
+subject, the agent of a passive, a noun's possessor, "by" phrase or actor modifier, or the subject of
+the support verb that carries a noun: "held talks") and its target (the pattern's slots in order, else
+the first actor on the object side of the phrase). Media mentions are never a source.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.extract import (
+    PREP_DEPS,
+    Match,
+    MentionIndex,
+    governing_verb,
+    has_word,
+    lemma,
+    prep_objects,
+    slot_tokens,
+    subject_token,
+)
+from eventwire.events.patterns import PatternSet
+from eventwire.records import Mention
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc"})
+_CHEAP_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "conj", "case"})
+MAX_COST = 4
+_SUPPORTED_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "conj"})
+_SUPPORT_PREPS = frozenset({"in", "with", "into", "on", "under"})
+_MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def same_actor(a: Mention, b: Mention) -> bool:
+    """One actor (same code or same entity): an event between them is not coded."""
+    return a.code == b.code or bool(a.entity_id and a.entity_id == b.entity_id)
+
+
+def find_mentions(
+    start: Token, index: MentionIndex, sentence: Span, *, media: bool = False, max_cost: int = MAX_COST
+) -> tuple[list[Mention], int]:
+    """The actor(s) a noun phrase names: the nearest mention in its subtree and those joined to it by "and".
+
+    Returns the mentions and the search cost (0 = the phrase's head is itself the mention). Media
+    mentions ("Kazpravda.kz") are skipped unless ``media``: a reporter is never an event's source.
+    """
+    queue: deque[tuple[Token, int]] = deque([(start, 0)])
+    best: tuple[int, Token, Mention] | None = None
+    while queue:
+        token, cost = queue.popleft()
+        mention = index.at(token)
+        if mention is not None and (media or mention.kind != "media"):
+            if best is None or cost < best[0]:
+                best = (cost, token, mention)
+            continue
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or not sentence.start <= child.i < sentence.end:
+                continue
+            cheap = child.dep_ in _CHEAP_DEPS or child.dep_ == "pobj" or lemma(child) == "of"
+            step = 1 if cheap else 2
+            if cost + step <= max_cost:
+                queue.append((child, cost + step))
+    if best is None:
+        return [], -1
+    cost, token, mention = best
+    out = [mention]
+    for joined in _conjuncts(token, index) if cost <= 1 else []:
+        other = index.at(joined)
+        if other is not None and (media or other.kind != "media") and other not in out:
+            out.append(other)
+    return out, cost
+
+
+def _conjuncts(token: Token, index: MentionIndex) -> list[Token]:
+    """Tokens coordinated with the mention at ``token`` ("Jordan and Britain"), from the mention's root."""
+    mention = index.at(token)
+    roots = [token]
+    if mention is not None:
+        span = token.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+        if span is not None:
+            roots = [span.root]
+    out: list[Token] = []
+    for root in roots:
+        base = root
+        while base.dep_ == "conj" and base.head != base:
+            base = base.head
+            out.append(base)
+        stack = [base]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                listed = child.dep_ == "appos" and getattr(index.at(child), "kind", "") == "country"
+                if child.dep_ == "conj" or listed:  # "the US, Russia, and Switzerland"
+                    out.append(child)
+                    stack.append(child)
+    return out
+
+
+_NOT_OBJECT_SIDE = frozenset(
+    {
+        "nsubj",
+        "csubj",
+        "expl",
+        "agent",
+        "advcl",
+        "relcl",
+        "punct",
+        "cc",
+        "conj",
+        "mark",
+        "aux",
+        "auxpass",
+        "neg",
+        "parataxis",
+    }
+)
+_OWN_SIDE = frozenset({"poss", "case", "det", "compound", "amod", "nmod"})  # a noun trigger's own modifiers
+
+
+def object_side_mentions(
+    hosts: list[Token], index: MentionIndex, sentence: Span, limit: int = 5
+) -> list[Mention]:
+    """The first actor on the object side of a verb or noun phrase, the way a coder reads a target off
+    the verb phrase when no slot names one: breadth first, nearer words first, then left to right."""
+    queue: deque[tuple[Token, int]] = deque((h, 0) for h in hosts)
+    seen = {h.i for h in hosts}
+    found: list[tuple[int, int, Mention]] = []
+    while queue:
+        token, cost = queue.popleft()
+        for child in token.children:
+            if (
+                child.i in seen
+                or child.dep_ in _NOT_OBJECT_SIDE
+                or not sentence.start <= child.i < sentence.end
+            ):
+                continue
+            if cost == 0 and token.pos_ in ("NOUN", "PROPN") and child.dep_ in _OWN_SIDE:
+                continue
+            seen.add(child.i)
+            step = cost + (1 if child.dep_ in _CHEAP_DEPS or child.dep_ in ("pobj", "prep", "dobj") else 2)
+            if step > limit:
+                continue
+            mention = index.at(child)
+            if mention is not None:
+                found.append((step, child.i, mention))
+            else:
+                queue.append((child, step))
+    return [m for _, _, m in sorted(found, key=lambda x: (x[0], x[1]))]
+
+
+class Arguments:
+    """Source and target search for the triggers of one sentence."""
+
+    def __init__(
+        self, patterns: PatternSet, index: MentionIndex, sentence: Span, matches: list[Match]
+    ) -> None:
+        self.patterns = patterns
+        self.index = index
+        self.sentence = sentence
+        self.triggers = {m.token.i for m in matches}
+        self.parts = {p.i for m in matches for p in m.parts}
+
+    def mentions(
+        self, token: Token | None, media: bool = False, max_cost: int = MAX_COST
+    ) -> tuple[list[Mention], int]:
+        if token is None:
+            return [], -1
+        if self.index.at(token) is None and has_word(
+            token, self.patterns.words("not_agent_heads"), self.patterns
+        ):
+            return [], -1  # "opponents of the Senate" are not the Senate
+        found, cost = find_mentions(token, self.index, self.sentence, media=media, max_cost=max_cost)
+        if found or token.head == token:
+            return found, cost
+        if token.pos_ == "PRON":
+            return self._pronoun_fallback(token)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        return self._pronoun_fallback(owner) if owner is not None else (found, cost)
+
+    def _pronoun_fallback(self, token: Token) -> tuple[list[Mention], int]:
+        """An unresolved pronoun ("it", "their"): the subject of the nearest clause above it whose subject
+        does not contain it, e.g. the reporter of a reported clause ("Syria says it is willing") or the
+        subject that governs a participle ("..., stressing its readiness")."""
+        clause = governing_verb(token)
+        for _ in range(3):
+            if clause is None:
+                break
+            antecedent = subject_token(clause)
+            if antecedent is not None and token not in antecedent.subtree:
+                found, cost = find_mentions(antecedent, self.index, self.sentence)
+                if found:
+                    return found, cost + 2
+            if clause.head == clause:
+                break
+            clause = governing_verb(clause.head)
+        return [], -1
+
+    def sources(self, m: Match) -> tuple[list[Mention], int, Token | None, str]:
+        """Source mentions, search cost, the support verb (if one carries a noun) and how it was found:
+        ``subject``, ``slot``, ``poss``, ``modifier`` (adjective), ``compound`` (a name before the noun),
+        ``between`` or ``support``."""
+        token = m.token
+        if token.pos_ not in ("NOUN", "PROPN") or m.pattern.pos != "noun":
+            subject = subject_token(token)
+            stop = self.patterns.words("nonagent_subjects")
+            if (
+                subject is not None
+                and self.index.at(subject) is None
+                and has_word(subject, stop, self.patterns)
+            ):
+                return [], -1, None, ""  # "Jordan's participation will allow ...": not Jordan acting
+            found, cost = self.mentions(subject)
+            return found, cost, None, "subject"
+        for slot in m.pattern.source:
+            for t in prep_objects(token, slot):
+                found, cost = self.mentions(t, max_cost=1)
+                if found:
+                    return found, cost + 1, None, "slot"
+        for child in token.children:
+            if child.dep_ == "poss" or (child.dep_ in _MOD_DEPS and child not in m.parts):
+                found, cost = self.mentions(child, max_cost=1)
+                if found:
+                    via = {"poss": "poss", "compound": "compound"}.get(child.dep_, "modifier")
+                    return found, cost + 1, None, via
+        pair = [x for t in prep_objects(token, "between") for x in self.mentions(t)[0]]
+        if len(pair) >= 2:
+            return pair, 1, None, "between"
+        support = self._support_verb(token)
+        if support is not None:
+            subject = subject_token(support)
+            if subject is None and not prep_objects(support, "by"):  # "forces were engaged in ..."
+                subject = next((c for c in support.children if c.dep_ == "nsubjpass" and c != token), None)
+            found, cost = self.mentions(subject)
+            return found, cost + 1, support, "support"
+        return [], -1, None, ""
+
+    def _support_verb(self, token: Token) -> Token | None:
+        """The verb that carries a noun event: "held talks", "began with a meeting", "sent tons of aid"."""
+        node = token
+        light = self.patterns.words("light_nouns")
+        for _ in range(4):
+            if node.dep_ == "conj" or (node.dep_ == "compound" and has_word(node.head, light, self.patterns)):
+                node = node.head
+            elif node.dep_ == "pobj" and lemma(node.head) == "of" and self._quantity(node.head.head):
+                node = node.head.head  # "tons of aid", "10 days of war games"
+            else:
+                break
+            if node.i in self.triggers or node.i in self.parts:
+                return None  # the noun belongs to another event: "a treaty of friendship and cooperation"
+        if node.dep_ in _SUPPORTED_DEPS:
+            verb = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ in PREP_DEPS and lemma(node.head) in _SUPPORT_PREPS:
+            verb = node.head.head
+        else:
+            return None
+        if verb.pos_ in ("VERB", "AUX") and has_word(verb, self.patterns.words("support"), self.patterns):
+            return verb
+        return None
+
+    def _quantity(self, token: Token) -> bool:
+        return token.pos_ == "NUM" or has_word(token, self.patterns.words("quantity_nouns"), self.patterns)
+
+    def targets(
+        self, m: Match, sources: list[Mention], hosts: list[Token], fallback: bool = True
+    ) -> tuple[list[Mention], bool]:
+        """Targets from the pattern's slots in order, else the first actor on the object side.
+        ``blocked``: the object is no actor (obj_actor) or names only the source (a misread clause)."""
+        self_only = False
+        for slot in m.pattern.target:
+            for host in hosts:
+                for t in slot_tokens(host, slot):
+                    found, cost = self.mentions(t, media=True)
+                    others = [x for x in found if not any(same_actor(x, s) for s in sources)]
+                    if others:
+                        return others, False
+                    self_only = self_only or (bool(found) and cost == 0)
+                    not_actor = (
+                        not found or cost > 1
+                    )  # the object itself, not "the settlement of the X crisis"
+                    if slot == "obj" and not_actor and "obj_actor" in m.pattern.flags and host == m.token:
+                        return [], True
+        if self_only or not fallback or not m.pattern.target or "slots_only" in m.pattern.flags:
+            return [], self_only
+        near = object_side_mentions(hosts, self.index, self.sentence)
+        return [x for x in near if not any(same_actor(x, s) for s in sources)][:1], False

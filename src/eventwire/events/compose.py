@@ -1,0 +1,210 @@
+"""From pattern matches to candidate events: frames and mood.
+
+A frame word ("agreed to", "urged X to", "rejected calls for") and the action it governs become one
+event whose code comes from ``frames.txt``; a future, a condition or a refusal changes the code the way
+CAMEO does ("will provide aid" 033, "will withdraw unless" 13x, "will not meet" 125). Sources and
+targets come from ``arguments``; report verbs are handled in ``reports``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.arguments import Arguments, same_actor
+from eventwire.events.extract import (
+    OBJECT_DEPS,
+    PREP_DEPS,
+    Match,
+    MentionIndex,
+    has_word,
+    lemma,
+    prep_objects,
+)
+from eventwire.events.filters import Modality, modality
+from eventwire.events.patterns import PatternSet
+from eventwire.records import Mention
+
+COMPOSING = frozenset({"intent", "prepare", "threat", "appeal", "demand", "reject"})
+_FRAME_PREPS = frozenset({"for", "of", "to", "on"})
+_COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before it becomes an Event row: code, actors, the words that fired and why."""
+
+    match: Match
+    code: str
+    sources: list[Mention]
+    targets: list[Mention]
+    source_cost: int
+    modality: Modality
+    frames: list[str] = field(default_factory=list)  # pattern ids of frame words, outermost first
+    notes: list[str] = field(default_factory=list)
+    extra_tokens: list[Token] = field(default_factory=list)
+    support: Token | None = None
+    sym: bool = False
+
+
+class Composer:
+    """Builds the candidates of one sentence."""
+
+    def __init__(
+        self, patterns: PatternSet, index: MentionIndex, sentence: Span, matches: list[Match]
+    ) -> None:
+        self.patterns = patterns
+        self.index = index
+        self.args = Arguments(patterns, index, sentence, matches)
+        self.sentence = sentence
+        self.by_token = {m.token.i: m for m in matches}
+        self.matches = matches
+        self.inner: dict[int, Match] = {}
+        for m in matches:
+            if m.pattern.frame in COMPOSING:
+                action = self.action_for_frame(m)
+                if action is not None:
+                    self.inner[m.token.i] = action
+        self.used = {a.token.i for a in self.inner.values()}
+
+    def candidates(self) -> dict[int, Candidate]:
+        """Candidates of the non-report matches that are not inside a frame, by trigger token index."""
+        built: dict[int, Candidate] = {}
+        for m in self.matches:
+            if m.token.i in self.used or m.pattern.frame == "report":
+                continue
+            cand = self.build(m, top=True)
+            if cand is not None:
+                built[m.token.i] = cand
+        # "handed over 700 kg of medicine": the noun event (aid) is coded, not its support verb's own
+        supports = {c.support.i for c in built.values() if c.support is not None}
+        return {i: c for i, c in built.items() if i not in supports or _has_object_constraint(c.match)}
+
+    def build(self, m: Match, top: bool = False) -> Candidate | None:
+        p = m.pattern
+        mod = modality(m.token, self.patterns, m.parts)
+        sources, cost, support, via = self.args.sources(m)
+        if top and (not sources or ("needs_support" in p.flags and support is None)):
+            return None
+        hosts = [m.token, *m.parts] + ([support] if support is not None else [])
+        two_sided = "sym" in p.flags and len(sources) > 1  # "Israel and Lebanon renewed negotiations on ..."
+        targets, blocked = self.args.targets(m, sources, hosts, fallback=not two_sided)
+        if blocked:
+            return None
+        if via == "compound" and not targets and all(s.kind == "country" for s in sources):
+            return None  # "the Yemen raid", "Iran sanctions": a place or a target, not the actor
+        cand = Candidate(m, p.code, sources, targets, cost, mod, support=support, sym="sym" in p.flags)
+        cand.notes.append(f"source from {via}" + (f" of {support.text!r}" if support is not None else ""))
+        if support is not None:
+            cand.extra_tokens.append(support)
+        if p.frame in COMPOSING:
+            action = self.inner.get(m.token.i)
+            inner = self.build(action) if action is not None else None
+            clause = "comp_only" not in p.flags and p.pos != "noun"
+            clause = clause and any(c.dep_ in ("xcomp", "ccomp") for c in m.token.children)
+            if inner is None and "needs_action" in p.flags and not clause:
+                return None  # "vowed a tougher stance"; but "promised to democratize" is an intent
+            if inner is not None:
+                self._compose(cand, p.frame, inner)
+        if top:
+            self._mood(cand)
+        return self._checked(cand, top)
+
+    # ------------------------------------------------------------------ frames and mood
+    def _compose(self, frame: Candidate, kind: str, inner: Candidate) -> None:
+        rule = self.patterns.frame_rule(kind, inner.code, bool(inner.targets))
+        if rule is None:
+            return
+        frame.code = inner.code if rule.result == "=" else rule.result
+        own = frame.targets
+        inner_sources = [s for s in inner.sources if not any(same_actor(s, x) for x in frame.sources)]
+        if rule.target == "inner":
+            frame.targets = inner.targets or own
+        elif rule.target == "addressee":
+            frame.targets = own or inner_sources or inner.targets
+        else:
+            frame.targets = inner_sources or own or inner.targets
+        frame.targets = [t for t in frame.targets if not any(same_actor(t, s) for s in frame.sources)]
+        frame.frames = [frame.match.pattern.id, *inner.frames]
+        frame.extra_tokens += [*inner.match.tokens, *inner.extra_tokens]
+        frame.notes += [f"frame {kind} + {inner.code} ({inner.match.pattern.id}): {rule.where}", *inner.notes]
+        frame.sym = frame.sym and inner.sym
+
+    def _mood(self, cand: Candidate) -> None:
+        """Future, conditional and refused actions, the way CAMEO codes them: "will provide aid" is an
+        intent (033), "will withdraw unless ..." or "may halt talks if ..." a threat, "will not meet" or
+        "failed to reach agreement" a rejection."""
+        mod, root = cand.modality, cand.code[:2]
+        if mod.question:
+            return
+        kind = ""
+        if mod.negated and root in _COOPERATIVE_ROOTS and (mod.future or mod.refused):
+            kind = "reject"
+        elif not mod.negated and (mod.threat_condition or (mod.hypothetical_modal and mod.condition)):
+            kind = "threat" if root >= "09" or mod.threat_condition else ""
+        elif not mod.negated and mod.future:
+            kind = "future"
+        if not kind:
+            return
+        rule = self.patterns.frame_rule(
+            "intent" if kind == "future" else kind, cand.code, bool(cand.targets), future=kind == "future"
+        )
+        if rule is None or rule.result == "=":
+            return
+        cand.notes.append(f"{kind}: {rule.where}")
+        cand.code = rule.result
+        mod.negated = mod.hypothetical = False
+
+    def action_for_frame(self, m: Match) -> Match | None:
+        token = m.token
+        slots = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "acomp")]
+        if "comp_only" not in m.pattern.flags:  # "planned to attack", not "planned the massacres"
+            slots += [
+                g for part in m.parts if part.dep_ in PREP_DEPS for g in part.children if g.dep_ == "pobj"
+            ]
+            slots += [c for c in token.children if c.dep_ in OBJECT_DEPS]
+            slots += [g for prep in _FRAME_PREPS for g in prep_objects(token, prep)]
+        for slot in slots:
+            found = self.action_at(slot, 3)
+            if found is not None and found is not m:
+                return found
+        return None
+
+    def action_at(self, token: Token, depth: int) -> Match | None:
+        """The action a frame governs at ``token``, looking through "begin to", "hold", "be" and "X of"."""
+        found = self.by_token.get(token.i)
+        if found is not None and found.pattern.frame != "report":
+            return found
+        if depth == 0:
+            return None
+        through = self.patterns.words("transparent") | self.patterns.words("support")
+        nominal = token.pos_ in ("NOUN", "PROPN", "NUM")
+        if has_word(token, through, self.patterns) or lemma(token) == "be" or nominal:
+            deps = ("of", "in") if nominal else ("in", "with", "on", "to")  # "$100 million in aid"
+            nexts = (
+                []
+                if nominal
+                else [
+                    c for c in token.children if c.dep_ in ("xcomp", "dobj", "obj", "acomp", "attr", "ccomp")
+                ]
+            )
+            nexts += [g for prep in deps for g in prep_objects(token, prep)]
+            nexts += [c for c in token.children if c.dep_ == "compound"]
+            for child in nexts:
+                found = self.action_at(child, depth - 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _checked(self, cand: Candidate, top: bool) -> Candidate | None:
+        flags = cand.match.pattern.flags
+        if "needs_target" in flags and not cand.targets and not (cand.sym and len(cand.sources) > 1):
+            return None
+        if top and cand.sym and not cand.targets and len(cand.sources) < 2:
+            return None  # a meeting or an agreement needs two sides
+        return cand
+
+
+def _has_object_constraint(m: Match) -> bool:
+    return any(c.path[0] == "obj" for c in m.pattern.require)

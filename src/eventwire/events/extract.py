@@ -1,0 +1,218 @@
+"""Reading the dependency parse: which words trigger patterns, and where their source and target are.
+
+Works on one spaCy sentence at a time with the actor stage's mentions; returns plain matches and
+mentions, never spaCy objects beyond the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.patterns import Constraint, Pattern, PatternSet
+from eventwire.records import Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
+_REL_DEPS = {
+    "prt": frozenset({"prt", "prep", "agent", "advmod", "dative"}),
+    "obj": frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"}),
+    "mod": frozenset({"amod", "compound", "nmod", "npadvmod"}),
+    "comp": frozenset({"xcomp", "ccomp", "oprd", "acomp", "attr"}),
+    "neg": frozenset({"neg", "det"}),
+}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_FREE_DEPS = frozenset({"advcl", "prep", "acl", "amod", "pcomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern that fired at ``token``; ``parts``: the tokens its constraints used ("for", "gratitude")."""
+
+    token: Token
+    pattern: Pattern
+    parts: tuple[Token, ...]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return sorted({self.token, *self.parts}, key=lambda t: t.i)
+
+
+def lemma(token: Token) -> str:
+    return str(token.lemma_).lower()
+
+
+def has_word(token: Token, words: frozenset[str], patterns: PatternSet) -> bool:
+    """Is the token one of ``words`` (by lemma, by form, or as an inflection of one of them)?"""
+    return patterns.is_word(lemma(token), str(token.lower_), words)
+
+
+def related(token: Token, rel: str) -> list[Token]:
+    """Children of ``token`` in relation ``rel`` (see data/README.md: prt, obj, mod, comp, pobj, neg)."""
+    if rel == "pobj":
+        return [
+            g
+            for c in token.children
+            if c.dep_ in PREP_DEPS
+            for g in c.children
+            if g.dep_ in ("pobj", "pcomp")
+        ]
+    out = [c for c in token.children if c.dep_ in _REL_DEPS[rel]]
+    if rel == "obj":
+        out += [g for c in out for g in c.children if g.dep_ == "conj"]
+        # what is acted on may be a modifier: "suspended aid deliveries", "ended mediation efforts"
+        out += [g for c in out for g in c.children if g.dep_ == "compound"]
+    return out
+
+
+def satisfy(token: Token, constraint: Constraint, patterns: PatternSet) -> Token | None:
+    frontier = [token]
+    for rel in constraint.path:
+        frontier = [c for t in frontier for c in related(t, rel)]
+    if "*" in constraint.lemmas:
+        return frontier[0] if frontier else None
+    return next((t for t in frontier if has_word(t, constraint.lemmas, patterns)), None)
+
+
+def pos_keys(token: Token, patterns: PatternSet) -> list[tuple[str, str]]:
+    """(pos, word) keys to look a token up by, most likely first; tolerant of tagger slips."""
+    pos = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}.get(token.pos_)
+    if pos is None:
+        return []
+    order = [pos]
+    if pos == "noun" and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        order.append("verb")
+    if pos == "adj" and (token.tag_ == "VBN" or str(token.lower_).endswith("ed")):
+        order.append("verb")  # "prepared", "committed" tagged as adjectives
+    if pos == "verb" and token.tag_ == "VBN":
+        order.append("adj")
+    return [(p, w) for p in order for w in patterns.keys(lemma(token), str(token.lower_))]
+
+
+def match_token(token: Token, patterns: PatternSet) -> Match | None:
+    for key in pos_keys(token, patterns):
+        for pattern in patterns.lookup(*key):
+            if "no_xcomp" in pattern.flags and any(c.dep_ == "xcomp" for c in token.children):
+                continue
+            if "intransitive" in pattern.flags and any(c.dep_ in OBJECT_DEPS for c in token.children):
+                continue  # "demonstrating the reality" is not a demonstration
+            if "no_participle" in pattern.flags and token.tag_ in ("VBG", "VBN") and token.dep_ in _FREE_DEPS:
+                continue  # "..., considering the support of" is not a consideration
+            parts = [satisfy(token, c, patterns) for c in pattern.require]
+            if all(p is not None for p in parts):
+                return Match(token, pattern, tuple(p for p in parts if p is not None))
+    return None
+
+
+def match_sentence(sentence: Span, patterns: PatternSet) -> list[Match]:
+    """Every trigger in the sentence; a word used by another match's constraint is not a trigger itself."""
+    found = [m for t in sentence if (m := match_token(t, patterns)) is not None]
+    used = {p.i for m in found for p in m.parts if p.i != m.token.i}
+    return [m for m in found if m.token.i not in used]
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ in PREP_DEPS and lemma(c) == prep:
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def slot_tokens(token: Token, slot: str) -> list[Token]:
+    """Tokens that fill a target slot of a trigger: obj, iobj, comp_subj or a preposition."""
+    if slot == "obj":
+        deps = ("nsubjpass",) if is_passive(token) else ("dobj", "obj")
+        return [c for c in token.children if c.dep_ in deps]
+    if slot == "iobj":
+        out = [c for c in token.children if c.dep_ in ("iobj", "dative") and c.pos_ != "ADP"]
+        return (
+            out
+            + prep_objects(token, "to")
+            + [g for c in token.children if c.dep_ == "dative" for g in c.children]
+        )
+    if slot == "comp_subj":
+        return [
+            g
+            for c in token.children
+            if c.dep_ in ("ccomp", "xcomp")
+            for g in c.children
+            if g.dep_ in SUBJECT_DEPS
+        ]
+    return prep_objects(token, slot)
+
+
+def subject_token(token: Token, hops: int = 4) -> Token | None:
+    """The token that names who did ``token``: its subject, the agent of a passive, or an inherited one."""
+    participle = token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod", "relcl")
+    if is_passive(token) or (participle and not any(lemma(c) == "have" for c in token.children)):
+        return next(iter(prep_objects(token, "by")), None)  # "groups (outlawed in Russia)": no agent
+    own = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+    if own is not None:
+        if own.dep_ == "expl" or (lemma(own) in RELATIVE_PRONOUNS and token.dep_ == "relcl"):
+            return token.head if token.dep_ == "relcl" else None
+        return own
+    if hops == 0 or token.head == token:
+        return None
+    dep, head = token.dep_, token.head
+    if dep == "relcl" or (dep == "acl" and token.tag_ == "VBG"):
+        return head
+    if dep == "xcomp":
+        controller = next((c for c in head.children if c.dep_ in OBJECT_DEPS and c.i < token.i), None)
+        return controller or subject_token(head, hops - 1)
+    if dep in ("conj", "acomp", "ccomp") or (dep == "acl" and head.pos_ != "NOUN"):
+        return subject_token(head, hops - 1)
+    if dep == "pcomp":
+        # "accused Rwanda of making accusations": the object of the governing verb did it
+        governor = head.head
+        if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ in OBJECT_DEPS:
+            return governor
+        controller = next((c for c in governor.children if c.dep_ in OBJECT_DEPS), None)
+        if governor.pos_ == "VERB" and controller is not None:
+            return controller
+    if dep in ("advcl", "pcomp"):
+        return _ancestor_subject(token)
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (itself if it is one)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _ancestor_subject(token: Token) -> Token | None:
+    """A participle or gerund without a subject takes its governing clause's ("..., stressing its")."""
+    for node in token.ancestors:
+        if node.pos_ in ("VERB", "AUX"):
+            if is_passive(node):  # "the demonstration staged by students to protest ..."
+                agent = prep_objects(node, "by")
+                if agent:
+                    return agent[0]
+            own = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is not None:
+                return own
+    return None
+
+
+class MentionIndex:
+    """Token index → actor mention, for one document."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)

@@ -1,0 +1,90 @@
+"""Report verbs ("said", "reports", "told", "announced"): attribution, statements, reported demands.
+
+A report verb is not an event between the reporter and what is reported, and does not hide the reported
+event, which is coded with its own source. It is a statement (010) only when what it reports holds no
+coded event and its own subject is a known actor that is not a media outlet ("Kazpravda.kz reports").
+"X said Y must do Z" is a demand (a "should" an appeal) by X to Y.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.arguments import same_actor
+from eventwire.events.compose import Candidate, Composer
+from eventwire.events.extract import Match, subject_token
+from eventwire.events.filters import Modality, modality
+from eventwire.records import Mention
+
+
+def report_content(token: Token) -> list[Token]:
+    """The clause a report verb reports: its ccomp/xcomp, its object, or the clause it is parenthetical to."""
+    out = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis")]
+    if token.dep_ in ("parataxis", "advcl", "conj") and token.head != token and token.i > token.head.i:
+        out.append(token.head)
+    return out
+
+
+def report_candidates(composer: Composer, built: dict[int, Candidate]) -> list[Candidate]:
+    """Candidates of the sentence's report verbs, given the other candidates ``built``."""
+    out: list[Candidate] = []
+    for m in composer.matches:
+        if m.pattern.frame == "report" and m.token.i not in composer.used:
+            out.extend(_report(composer, m, built))
+    return out
+
+
+def _report(composer: Composer, m: Match, built: dict[int, Candidate]) -> list[Candidate]:
+    token = m.token
+    speaker_token = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speakers, cost = composer.args.mentions(speaker_token) if speaker_token is not None else ([], -1)
+    content = report_content(token)
+    own = {t.i for t in token.subtree}
+    inside: set[int] = set()
+    for clause in content:
+        tree = {t.i for t in clause.subtree}
+        inside |= tree if clause.head == token else tree - own
+    out = []
+    for clause in content:
+        mod = modality(clause, composer.patterns)
+        if speakers and mod.obligation and clause.dep_ == "ccomp":
+            demand = _obligation(composer, m, clause, speakers, cost, mod)
+            if demand is not None:
+                out.append(demand)
+    covered = {t.i for c in built.values() for t in [c.match.token, *c.extra_tokens]}
+    if out or not speakers or inside & covered:
+        return out  # a reported demand, or attribution of a coded event
+    if "needs_clause" in m.pattern.flags and not any(c.dep_ == "ccomp" for c in content):
+        return []
+    targets, _ = composer.args.targets(m, speakers, [token])
+    targets = [t for t in targets if t.kind != "media"]  # "told CNN" is how it was reported
+    if not targets:
+        targets = [
+            x
+            for i in sorted(inside)
+            if (x := composer.index.by_token.get(i)) is not None
+            and x.kind != "media"
+            and not any(same_actor(x, s) for s in speakers)
+        ][:1]
+    cand = Candidate(m, m.pattern.code, speakers, targets, cost, modality(token, composer.patterns))
+    cand.notes.append("statement: what is reported holds no coded event")
+    return [cand]
+
+
+def _obligation(
+    composer: Composer, m: Match, clause: Token, speakers: list[Mention], cost: int, mod: Modality
+) -> Candidate | None:
+    """ "X said Y must/should do Z": a demand (must) or an appeal (should) by X to Y."""
+    addressees, _ = composer.args.mentions(subject_token(clause))
+    addressees = [a for a in addressees if not any(same_actor(a, s) for s in speakers)]
+    if not addressees:
+        return None
+    action = composer.action_at(clause, 2)
+    inner_code = action.pattern.code if action is not None else ""
+    kind = "demand" if mod.obligation == "must" else "appeal"
+    rule = composer.patterns.frame_rule(kind, inner_code, False)
+    code = rule.result if rule is not None and rule.result != "=" else ("100" if kind == "demand" else "020")
+    cand = Candidate(m, code, speakers, addressees, cost, modality(m.token, composer.patterns))
+    cand.extra_tokens.append(clause)
+    cand.notes.append(f"reported obligation {mod.obligation!r}: {kind}")
+    return cand
