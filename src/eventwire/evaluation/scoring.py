@@ -42,14 +42,24 @@ def triples(items: Iterable[tuple[str, str, str]], level: str) -> set[Triple]:
     return out
 
 
-def matches(pred: Triple, gold: Triple) -> bool:
+GENERIC_ORGS = frozenset({"IGO:IGO", "NGO:NGO"})
+
+
+def _same(pred: str, gold: str, generic_orgs: bool) -> bool:
+    """Equal actors; with ``generic_orgs`` a bare gold "IGO"/"NGO" (PLOVER GSR) stands for any such body."""
+    return pred == gold or (generic_orgs and gold in GENERIC_ORGS and pred[:4] == gold[:4])
+
+
+def matches(pred: Triple, gold: Triple, generic_orgs: bool = False) -> bool:
     ps, pt, pk = pred
     gs, gt, gk = gold
     if pk != gk:
         return False
     if gk in UNORDERED_KEYS and gt and pt:
-        return {ps, pt} == {gs, gt}
-    return ps == gs and (gt == "" or pt == gt)
+        return (_same(ps, gs, generic_orgs) and _same(pt, gt, generic_orgs)) or (
+            _same(ps, gt, generic_orgs) and _same(pt, gs, generic_orgs)
+        )
+    return _same(ps, gs, generic_orgs) and (gt == "" or _same(pt, gt, generic_orgs))
 
 
 @dataclass(slots=True)
@@ -84,17 +94,19 @@ class Scores:
         }
 
 
-def score_events(gold: dict[str, tuple[set[Triple], set[Triple]]], pred: dict[str, set[Triple]]) -> Scores:
+def score_events(
+    gold: dict[str, tuple[set[Triple], set[Triple]]], pred: dict[str, set[Triple]], generic_orgs: bool = False
+) -> Scores:
     """gold: article id → (required triples, optional triples); pred: article id → predicted triples."""
     s = Scores()
     for aid, (required, optional) in gold.items():
         predicted = pred.get(aid, set())
-        matched = {g for g in required if any(matches(p, g) for p in predicted)}
+        matched = {g for g in required if any(matches(p, g, generic_orgs) for p in predicted)}
         s.tp += len(matched)
         s.fn += len(required - matched)
         s.misses.extend((aid, g) for g in sorted(required - matched))
         for p in sorted(predicted):
-            if not any(matches(p, g) for g in required | optional):
+            if not any(matches(p, g, generic_orgs) for g in required | optional):
                 s.fp += 1
                 s.false.append((aid, p))
     return s
