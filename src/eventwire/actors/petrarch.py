@@ -110,6 +110,14 @@ def parse_group(body: str) -> tuple[DatedCode | None, str]:
     return DatedCode(code, start, end), ""
 
 
+_XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _blank_xml_comments(text: str) -> str:
+    """Blank out ``<!-- ... -->`` blocks (PETRARCH files use them as headers), keeping line numbers."""
+    return _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
 def _strip_comment(line: str) -> str:
     line = line.split("#", 1)[0]
     cut = re.search(r"\s;", line)
@@ -123,7 +131,7 @@ def _phrase(text: str) -> str:
 def parse_actors(text: str, where: str, problems: Problems) -> list[PetrarchActor]:
     out: list[PetrarchActor] = []
     current: PetrarchActor | None = None
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in enumerate(_blank_xml_comments(text).splitlines(), 1):
         line = _strip_comment(raw)
         if not line.strip():
             continue
@@ -197,7 +205,7 @@ def _add_groups(body: str, actor: PetrarchActor, where: str, lineno: int, proble
 def parse_agents(text: str, where: str, problems: Problems) -> list[PetrarchAgent]:
     out: list[PetrarchAgent] = []
     markers: dict[str, list[str]] = {}
-    for lineno, raw in enumerate(text.splitlines(), 1):
+    for lineno, raw in enumerate(_blank_xml_comments(text).splitlines(), 1):
         line = _strip_comment(raw).strip()
         if not line or line.startswith("<!"):
             continue
