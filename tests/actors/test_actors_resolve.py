@@ -185,7 +185,8 @@ def test_roles_give_sectors(resolve: Resolve) -> None:
     assert find(mentions, "The Israeli army").code == "ISRMIL"
     assert find(mentions, "Fijian rebels").code == "FJIREB"
     assert find(mentions, "a State Department spokesman").code == "USAGOV"
-    assert "protesters" not in [m.text for m in mentions]  # no country: omitted
+    # police act at home: the protesters they detain are in Kazakhstan
+    assert find(mentions, "protesters").code == "KAZCVL"
     more = resolve("Russia's UN ambassador spoke before the Beijing Olympics, Kazakh officials said.")
     assert find(more, "Russia's UN ambassador").code == "RUSGOV"
     assert find(more, "Beijing").code == "CHN"  # "the" belongs to "Olympics"
@@ -224,3 +225,27 @@ def test_resolving_is_much_cheaper_than_parsing(nlp: Language, fixture_stage: Ac
         best = min(best, time.perf_counter() - started)
     assert len(mentions) > 100
     assert best < 0.25 * parse_s, f"resolve {best:.3f}s vs parse {parse_s:.3f}s"
+
+
+def test_bare_groups_take_the_country_the_sentence_places_them_in(resolve: Resolve) -> None:
+    mentions = resolve(
+        "Protesters gathered outside the embassy. "
+        "Hundreds of thousands of people blocked streets in Hong Kong. "
+        "Angry activists staged rallies in the Gaza Strip. "
+        "American troops shot three civilians."
+    )
+    texts = [m.text for m in mentions]
+    assert "Protesters" not in texts  # no country in the sentence: omitted
+    assert find(mentions, "people").code == "HKGCVL"
+    assert find(mentions, "activists").code[:3] == "PSE"
+    assert "three civilians" not in texts and "civilians" not in texts  # troops act abroad: no guess
+
+
+def test_titled_unknown_person_takes_the_sentence_country(resolve: Resolve) -> None:
+    mentions = resolve(
+        "President Laurent Gbagbo announced a curfew in Abidjan. "
+        "President Zorro Unknownname met French and German envoys."
+    )
+    gbagbo = find(mentions, "President Laurent Gbagbo")
+    assert (gbagbo.code, gbagbo.country) == ("CIVGOV", "CIV")
+    assert not any(m.text.endswith("Unknownname") for m in mentions)  # two countries: no guess

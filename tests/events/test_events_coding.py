@@ -92,6 +92,8 @@ def test_no_event_without_an_identifiable_source(code_events: CodeEvents) -> Non
             ("RUS", "SYR", "136"),
         ),
         ("Israel and Lebanon failed to reach an agreement.", ("ISR", "LBN", "127")),
+        # "undertake" without a clause is only the support verb of the noun event it governs
+        ("Japan and Germany agreed to undertake joint military exercises.", ("JPN", "DEU", "0312")),
     ],
 )
 def test_frames_compose_with_the_action_they_govern(

@@ -180,3 +180,26 @@ def test_plover_dev_floors(en_nlp: Any, event_stage: EventStage, actor_stage: Ac
     assert len(records) == 196
     assert recall >= 0.68, recall
     assert f1 >= 0.48, f1
+
+
+def test_violence_without_a_named_target_is_aimed_at_the_country_it_happens_in(
+    code_events: CodeEvents,
+) -> None:
+    shelled = code_events(
+        "Sudanese rebels shelled positions in Jericho on Sunday.", {"Sudanese rebels": "SDNREB"}
+    )
+    assert [(e.cameo_code[:2], e.target_code) for e in shelled] == [("19", "PSE")]
+    assert shelled[0].evidence["target"]["chain"][1].startswith("place of the event")
+    # a statement is not aimed at where it is made; nor is a country aimed at itself
+    said = code_events("Sudan said it would talk in Cairo.", {"Sudan": "SDN"})
+    assert all(e.target_code != "EGY" for e in said)
+    rioted = code_events(
+        "Protesters in Egypt rioted in Cairo.", {"Egypt": "EGY", "Protesters in Egypt": "EGYCVL"}
+    )
+    assert [(e.source_code, e.target_code) for e in rioted] == [("EGYCVL", "EGY")]
+    # a place in a nested clause is not where the event happened
+    jailed = code_events(
+        "A Tunisian court jailed a man for helping militants join a group in Lebanon.",
+        {"A Tunisian court": "TUNJUD"},
+    )
+    assert [(e.cameo_code[:2], e.target_code) for e in jailed] == [("17", "")]

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from eventwire.actors.compose import Phrase
+from eventwire.actors.context import SentenceCountries
 from eventwire.actors.entities import HEAD_OFFICES, Entities, Entity, RoleInfo, role_info
 from eventwire.actors.lexicon import Lexicon, norm
 from eventwire.actors.match import POSSESSIVE, name_runs
@@ -42,9 +43,11 @@ class Resolver:
         self.names: dict[str, Entity] = {}
         self.runs: dict[int, tuple[int, int]] = {}  # unknown name runs by start and by end token
         self.apposed: dict[tuple[int, int], tuple[Entity, str]] = {}
+        self.context: SentenceCountries | None = None
 
     def run(self, phrases: list[Phrase]) -> list[Mention]:
         covered = {i for p in phrases for i in range(p.start, p.end)}
+        self.context = SentenceCountries(self.doc, phrases, self.entities, self._sentence)
         items: list[tuple[int, Phrase | tuple[int, int]]] = [(p.start, p) for p in phrases]
         runs = name_runs(self.doc, covered, self.lex.word_class("particle"))
         self.runs = {run[0]: run for run in runs} | {run[1]: run for run in runs}
@@ -125,7 +128,8 @@ class Resolver:
         head_plural = self.doc[p.role_end - 1].tag_ in ("NNS", "NNPS") if p.role_end > 0 else False
         if base is None:
             if p.name is not None:
-                return self._lookup_name(*p.name)
+                found = self._lookup_name(*p.name)
+                return found if found[0] is not None else self._untitled(p, info)
             word = self.doc[p.end - 1]
             if p.end - p.start == 1 and word.text[0].isupper() and norm(word.text) in self.names:
                 return self._lookup_name(p.start, p.end)  # "King" after "Tom King" is him, not a king
@@ -191,7 +195,21 @@ class Resolver:
         for seen in reversed(self.seen):
             if title_fits(seen.entity, info):
                 return seen.entity, [self._pointer(seen)]
-        return None, []
+        return self._placed_group(p, info)
+
+    def _untitled(self, p: Phrase, info: RoleInfo) -> tuple[Entity | None, list[str]]:
+        """A title and a name not in the people files: the one country of the sentence, else where it is."""
+        if p.name is None or self.context is None:
+            return None, []
+        name = self.doc[p.name[0] : p.name[1]].text
+        return self.context.titled(name, info, self._sentence(p.start)), []
+
+    def _placed_group(self, p: Phrase, info: RoleInfo) -> tuple[Entity | None, list[str]]:
+        """A bare group with no antecedent ("demonstrators"): in the country the sentence places it in."""
+        if self.context is None:
+            return None, []
+        plural = self.doc[p.role_end - 1].tag_ in ("NNS", "NNPS") if p.role_end > 0 else False
+        return self.context.group(info, plural, self._sentence(p.start)), []
 
     def _pronoun(self, p: Phrase) -> tuple[Entity, list[str]] | None:
         tok = self.doc[p.start]

@@ -174,7 +174,7 @@ class Composer:
     def action_at(self, token: Token, depth: int) -> Match | None:
         """The action a frame governs at ``token``, looking through "begin to", "hold", "be" and "X of"."""
         found = self.by_token.get(token.i)
-        if found is not None and found.pattern.frame != "report":
+        if found is not None and found.pattern.frame != "report" and not _idle_frame(found):
             return found
         if depth == 0:
             return None
@@ -204,6 +204,16 @@ class Composer:
         if top and cand.sym and not cand.targets and len(cand.sources) < 2:
             return None  # a meeting or an agreement needs two sides
         return cand
+
+
+def _idle_frame(m: Match) -> bool:
+    """A frame word that governs no clause here ("agreed to undertake joint exercises"): looked through."""
+    flags = m.pattern.flags
+    return (
+        "comp_only" in flags
+        and "needs_action" in flags
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in m.token.children)
+    )
 
 
 def _has_object_constraint(m: Match) -> bool:

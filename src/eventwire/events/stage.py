@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.codebook import Codebook
 from eventwire.config import Options
 from eventwire.events.arguments import same_actor
 from eventwire.events.compose import Candidate, Composer
 from eventwire.events.dates import resolve_event_date
-from eventwire.events.extract import MentionIndex, lemma, match_sentence
+from eventwire.events.extract import MentionIndex, governing_verb, lemma, match_sentence
 from eventwire.events.filters import allowed
 from eventwire.events.forms import surface_forms
 from eventwire.events.patterns import load_patterns
@@ -80,8 +80,11 @@ class EventStage:
             if not place_done:
                 article_place, place_done = self.places.article_place(doc, mentions), True
             when, date_rule = resolve_event_date(sentence, article.date)
-            place = self.places.sentence_place(sentence, mentions) or article_place
+            here = self.places.sentence_place(sentence, mentions)
+            place = here or article_place
             for cand, source, target in _distinct(candidates):
+                if target is None and here is not None and cand.code[:2] in PLACE_TARGET_ROOTS:
+                    target = _place_target(here, cand, sentence, si, mentions, source)
                 events.append(
                     self._event(article, si, sentence, cand, source, target, when, date_rule, place)
                 )
@@ -172,6 +175,64 @@ def _distinct(candidates: list[Candidate]) -> list[tuple[Candidate, Mention, Men
             rows.setdefault((source.code, target.code if target else "", cand.code), (cand, source, target))
     aimed = {(s, c[:2]) for s, t, c in rows if t}
     return [row for (s, t, c), row in rows.items() if t or (s, c[:2]) not in aimed]
+
+
+# protests, force postures, coercion and violence with no named target are aimed at where they happen
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+_NESTED_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "pcomp", "parataxis", "csubj"})
+
+
+def _clause_tokens(cand: Candidate) -> list[Token]:
+    """The tokens of the trigger's own clause, nested clauses left out ("jailed a man for helping militants
+    join a group in Lebanon": Lebanon is not where the jailing was)."""
+    top = cand.support or governing_verb(cand.match.token) or cand.match.token
+    out: list[Token] = []
+    stack = [top]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack += [c for c in token.children if c.dep_ not in _NESTED_CLAUSES]
+    return out
+
+
+def _place_target(
+    place: Place, cand: Candidate, sentence: Span, si: int, mentions: list[Mention], source: Mention
+) -> Mention | None:
+    """The country of the place named in the trigger's clause as the target ("Rebels shelled positions in
+    Jericho"): the sentence's mention of that country if it has one, else one made from the place."""
+    if not place.country or place.country == source.code or not place.name:
+        return None
+    clause = _clause_tokens(cand)
+    indices = {t.i for t in clause}
+    named = place.name.split()[0] in {str(t.text) for t in clause} or any(
+        m.sentence_index == si and m.country == place.country and m.head_index in indices for m in mentions
+    )
+    if not named:
+        return None
+    found = next(
+        (m for m in mentions if m.sentence_index == si and m.kind == "country" and m.code == place.country),
+        None,
+    )
+    if found is not None:
+        return found
+    at = sentence.start_char
+    chain = [place.name, f"place of the event: {place.name}", place.country]
+    return Mention(
+        place.name,
+        at,
+        at,
+        si,
+        place.country,
+        place.name,
+        place.country,
+        "",
+        "country",
+        f"country:{place.country}",
+        -1,
+        chain,
+    )
 
 
 def confidence(cand: Candidate, has_target: bool) -> float:

@@ -1,0 +1,134 @@
+"""Countries a sentence places its actors in, for phrases that name no country of their own.
+
+Two readings a human coder makes without thinking:
+
+* an office holder named by title and a name we do not know ("President Laurent Gbagbo") belongs to the
+  one country the sentence names, else to the country it says the event happened in;
+* a bare group ("demonstrators", "activists", "people") belongs to the country the sentence says it is
+  in ("... in Hong Kong", "... in the Gaza Strip"), else to the country whose police or courts act in the
+  sentence ("Egyptian police dispersed demonstrators"): police and courts act at home.
+
+A country counts as a location when a locative preposition ("in", "at", "inside", "across", "throughout")
+governs it. Only countries, territories and former states count (not regions such as "Europe").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwire.actors.compose import Phrase
+from eventwire.actors.entities import Entities, Entity, RoleInfo, role_info
+from eventwire.actors.lexicon import norm
+
+LOCATIVE = frozenset({"in", "at", "inside", "across", "throughout"})
+_PLACE_KINDS = frozenset({"country", "territory", "historical", "subnational"})
+_DOMESTIC_SECTORS = frozenset({"COP", "JUD"})  # they act in their own country
+_SKIPPED = frozenset({"the", "central", "northern", "southern", "eastern", "western", "north", "south"})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A country named in a sentence: by a name, a capital or an adjective on a role."""
+
+    sentence: int
+    block: str
+    located: bool  # governed by a locative preposition
+    sector: str  # the sector of the role it qualifies ("" for a bare name)
+
+
+class SentenceCountries:
+    """The countries each sentence of a document names, read once from the composed phrases."""
+
+    def __init__(
+        self, doc: Doc, phrases: list[Phrase], entities: Entities, sentence_of: Callable[[int], int]
+    ) -> None:
+        self.named: dict[int, list[Named]] = {}
+        countries = entities.dicts.countries
+        for p in phrases:
+            sector = role_info(p.roles, p.modifier).sector if p.roles else ""
+            for atom in p.entities:
+                entity = entities.from_atom(atom)
+                if entity is None or entity.kind != "country":
+                    continue
+                row = countries.get(entity.block)
+                if row is None or row.kind not in _PLACE_KINDS:
+                    continue
+                k = atom.start - 1
+                while k > 0 and norm(doc[k].text) in _SKIPPED:
+                    k -= 1
+                located = p.kind == "entity" and k >= 0 and norm(doc[k].text) in LOCATIVE
+                si = sentence_of(atom.start)
+                self.named.setdefault(si, []).append(Named(si, entity.block, located, sector))
+
+    def sole(self, sentence: int) -> str:
+        """The one country the sentence names ("" if none or several)."""
+        blocks = {n.block for n in self.named.get(sentence, [])}
+        return next(iter(blocks)) if len(blocks) == 1 else ""
+
+    def located(self, sentence: int) -> str:
+        """The one country the sentence places something in ("" if none or several)."""
+        blocks = {n.block for n in self.named.get(sentence, []) if n.located}
+        return next(iter(blocks)) if len(blocks) == 1 else ""
+
+    def titled(self, name: str, info: RoleInfo, sentence: int) -> Entity | None:
+        """ "President Laurent Gbagbo" (not in the people files): the sentence's one country, else where."""
+        if not info.sector:
+            return None
+        block, how = self.sole(sentence), "the only country in the sentence"
+        if not block:
+            block, how = self.located(sentence), "the sentence's location"
+        return titled_person(name, info, block, how) if block else None
+
+    def group(self, info: RoleInfo, plural: bool, sentence: int) -> Entity | None:
+        """A bare group ("demonstrators"): where the sentence places it, else where its police act."""
+        block, how = self.located(sentence), "the sentence's location"
+        if not block:
+            block, how = self.domestic(sentence), "where the sentence's police or courts act"
+        return placed_group(info, block, plural, how) if block else None
+
+    def domestic(self, sentence: int) -> str:
+        """The one country whose police or courts the sentence names ("" if none or several)."""
+        blocks = {n.block for n in self.named.get(sentence, []) if n.sector in _DOMESTIC_SECTORS}
+        return next(iter(blocks)) if len(blocks) == 1 else ""
+
+
+_UNPLACED_SECTORS = frozenset({"GOV", "MIL", "MED", "SPY", "ELI", "PRE"})  # may well act abroad
+
+
+def titled_person(name: str, info: RoleInfo, block: str, how: str) -> Entity:
+    """ "President Laurent Gbagbo", not in the people files: the office in the sentence's country."""
+    return Entity(
+        f"person:{name}",
+        "person",
+        block + info.sector,
+        name,
+        block,
+        info.sector,
+        [f"title in text: {' '.join(sorted(info.words))}; country {block}: {how}"],
+        {info.office} - {""},
+        set(info.words),
+        person=True,
+        block=block,
+    )
+
+
+def placed_group(info: RoleInfo, block: str, plural: bool, how: str) -> Entity | None:
+    """A bare group ("demonstrators") in the sentence's country; None for roles that may act abroad."""
+    if info.sector in _UNPLACED_SECTORS or not info.sector or info.office:
+        return None
+    last = sorted(info.words)[0]
+    return Entity(
+        f"group:{block}{info.sector}:{last}",
+        "role",
+        block + info.sector,
+        "",
+        block,
+        info.sector,
+        [f"role: {' '.join(sorted(info.words))}; country {block}: {how}"],
+        role_words=set(info.words),
+        plural=plural,
+        block=block,
+    )
