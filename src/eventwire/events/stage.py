@@ -29,8 +29,10 @@ from eventwire.events.patterns import load_patterns
 from eventwire.events.places import Place, PlaceResolver
 from eventwire.events.quotes import extract_quotes
 from eventwire.events.reports import report_candidates
+from eventwire.events.rows import make_event
+from eventwire.events.user_verbs import UserVerbs
 from eventwire.nlp import load_model
-from eventwire.records import Article, Event, Mention, Quote, event_id_for
+from eventwire.records import Article, Event, Mention, Quote
 
 
 class EventStage:
@@ -41,6 +43,7 @@ class EventStage:
         self.codebook = codebook
         self.patterns = load_patterns(options.data_dir, codebook)
         self.places = PlaceResolver(options)
+        self.user_verbs = UserVerbs.load(options, codebook)  # a user's PETRARCH verbs replace our patterns
         self._terms: frozenset[str] | None = None
 
     def prefilter_terms(self) -> frozenset[str]:
@@ -48,6 +51,8 @@ class EventStage:
 
         Regular inflections by rule, irregular ones from the spaCy model's lemmatizer tables.
         """
+        if self._terms is None and self.user_verbs is not None:
+            self._terms = self.user_verbs.prefilter_terms()
         if self._terms is None:
             try:
                 nlp = load_model(self.options.model)
@@ -64,6 +69,9 @@ class EventStage:
         place_done = False
         for si, sentence in enumerate(doc.sents):
             if si not in with_actors:
+                continue
+            if self.user_verbs is not None:
+                events += self._user_verb_events(doc, article, si, sentence, mentions)
                 continue
             matches = match_sentence(sentence, self.patterns)
             if not matches:
@@ -90,6 +98,37 @@ class EventStage:
                 )
         return events, extract_quotes(doc, article, mentions)
 
+    def _user_verb_events(
+        self, doc: Doc, article: Article, si: int, sentence: Span, mentions: list[Mention]
+    ) -> list[Event]:
+        assert self.user_verbs is not None
+        found = self.user_verbs.candidates(sentence, mentions)
+        if not found:
+            return []
+        when, date_rule = resolve_event_date(sentence, article.date)
+        place = self.places.sentence_place(sentence, mentions) or self.places.article_place(doc, mentions)
+        out = []
+        for code, cand in found:
+            evidence = {**self.user_verbs.evidence(cand), "date_rule": date_rule}
+            trigger = (cand.trigger, cand.char_start, cand.char_end)
+            out.append(
+                make_event(
+                    self.codebook,
+                    article,
+                    si,
+                    sentence,
+                    code,
+                    cand.source,
+                    cand.target,
+                    trigger,
+                    when,
+                    place,
+                    self.user_verbs.confidence(cand),
+                    evidence,
+                )
+            )
+        return out
+
     def _event(
         self,
         article: Article,
@@ -102,53 +141,31 @@ class EventStage:
         date_rule: str,
         place: Place | None,
     ) -> Event:
-        info = self.codebook[cand.code]
         tokens = sorted({*cand.match.tokens, *cand.extra_tokens}, key=lambda t: t.i)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        tcode = target.code if target else ""
         evidence = {
             "pattern": cand.match.pattern.id,
             "pattern_line": cand.match.pattern.where,
             "trigger_lemma": lemma(cand.match.token),
             "frames": cand.frames,
-            "source": _actor_evidence(source),
-            "target": _actor_evidence(target) if target else None,
             "filters": cand.modality.as_dict(),
             "notes": cand.notes,
             "date_rule": date_rule,
         }
-        return Event(
-            event_id=event_id_for(article.id, si, start, cand.code, source.code, tcode),
-            article_id=article.id,
-            event_date=when,
-            source_code=source.code,
-            source_name=source.name,
-            source_text=source.text,
-            source_country=source.country,
-            source_sector=source.sector,
-            target_code=tcode,
-            target_name=target.name if target else "",
-            target_text=target.text if target else "",
-            target_country=target.country if target else "",
-            target_sector=target.sector if target else "",
-            cameo_code=cand.code,
-            cameo_root=info.root,
-            cameo_name=info.name,
-            quad_class=info.quad_class,
-            goldstein=info.goldstein,
-            plover_type=info.plover_type,
-            plover_mode=info.plover_mode,
-            location_name=place.name if place else "",
-            location_country=place.country if place else "",
-            latitude=place.latitude if place else None,
-            longitude=place.longitude if place else None,
-            sentence_index=si,
-            sentence=sentence.text.strip(),
-            trigger=" ".join(t.text for t in tokens),
-            char_start=start,
-            char_end=end,
-            confidence=confidence(cand, target is not None),
-            evidence=evidence,
+        trigger = (" ".join(t.text for t in tokens), start, end)
+        return make_event(
+            self.codebook,
+            article,
+            si,
+            sentence,
+            cand.code,
+            source,
+            target,
+            trigger,
+            when,
+            place,
+            confidence(cand, target is not None),
+            evidence,
         )
 
 
@@ -250,14 +267,3 @@ def confidence(cand: Candidate, has_target: bool) -> float:
     if cand.modality.negated or cand.modality.hypothetical:
         value -= 0.2
     return round(min(0.95, max(0.05, value)), 2)
-
-
-def _actor_evidence(mention: Mention) -> dict[str, object]:
-    return {
-        "text": mention.text,
-        "code": mention.code,
-        "name": mention.name,
-        "kind": mention.kind,
-        "entity_id": mention.entity_id,
-        "chain": list(mention.chain),
-    }
