@@ -37,6 +37,11 @@ def test_gate(name: str, coder: Any) -> None:
     path = shared_file(gate["gold"])
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert digest == gate["sha256"], f"{gate['gold']} changed: re-establish the floors for {name} on purpose"
+    if "options" in gate:  # e.g. users' PETRARCH dictionaries, read in place from ../shared
+        from eventwire.pipeline import Coder
+
+        files = {key: tuple(shared_file(p) for p in paths) for key, paths in gate["options"].items()}
+        coder = Coder(coder.options.replace(**files))
     report = evaluate(Path(path), coder.options, gate.get("level", "entity"), coder=coder)
     for metric, spec in gate["metrics"].items():
         value = _lookup(report, metric)
