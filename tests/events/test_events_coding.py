@@ -4,8 +4,7 @@ compound subjects, and where source and target come from."""
 from __future__ import annotations
 
 import pytest
-
-from conftest import CodeEvents, triples
+from tests.events.conftest import CodeEvents, triples
 
 ACTORS = {
     "Israel": "ISR",

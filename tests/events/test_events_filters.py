@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from tests.events.conftest import CodeEvents, triples
 
-from conftest import CodeEvents, triples
 from eventwire.codebook import Codebook
 from eventwire.config import Options
 from eventwire.events import EventStage

@@ -12,8 +12,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from tests.events.conftest import SHARED, CodeEvents
 
-from conftest import SHARED, CodeEvents
 from eventwire.actors import ActorStage
 from eventwire.codebook import Codebook
 from eventwire.config import Options
