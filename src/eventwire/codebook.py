@@ -34,7 +34,7 @@ PLOVER_TYPES = frozenset(
         "ASSAULT",
     ]
 )
-_COLUMNS = [
+CODEBOOK_COLUMNS = [
     "code",
     "name",
     "goldstein",
@@ -100,8 +100,8 @@ class Codebook:
 def parse_codebook(text: str, where: str) -> dict[str, CodeInfo]:
     """Parse and validate the TSV; every problem names the file and line."""
     lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and not line.startswith("#")]
-    if not lines or lines[0][1].split("\t") != _COLUMNS:
-        raise EventwireError("E303", f"header must be {' '.join(_COLUMNS)}", where=where)
+    if not lines or lines[0][1].split("\t") != CODEBOOK_COLUMNS:
+        raise EventwireError("E303", f"header must be {' '.join(CODEBOOK_COLUMNS)}", where=where)
     entries: dict[str, CodeInfo] = {}
     for lineno, line in lines[1:]:
         info = _parse_row(line.split("\t"), f"{where}:{lineno}")
@@ -115,8 +115,9 @@ def parse_codebook(text: str, where: str) -> dict[str, CodeInfo]:
 
 
 def _parse_row(cells: list[str], where: str) -> CodeInfo:
-    if len(cells) != len(_COLUMNS):
-        raise EventwireError("E303", f"expected {len(_COLUMNS)} columns, got {len(cells)}", where=where)
+    if len(cells) != len(CODEBOOK_COLUMNS):
+        expected = len(CODEBOOK_COLUMNS)
+        raise EventwireError("E303", f"expected {expected} columns, got {len(cells)}", where=where)
     code, name, goldstein, quad, penta, ptype, pmode, pcontext = cells
     if not (code.isdigit() and 2 <= len(code) <= 4):
         raise EventwireError("E303", f"code {code!r} is not 2-4 digits", where=where)

@@ -17,19 +17,9 @@ from eventwire.actors import dictionary as d
 from eventwire.actors.people import PEOPLE_COLUMNS, parse_people
 from eventwire.actors.petrarch import parse_actors, parse_agents
 from eventwire.actors.tables import Problem, Problems, header_of, read_text
-from eventwire.codebook import parse_codebook
+from eventwire.codebook import CODEBOOK_COLUMNS, parse_codebook
 from eventwire.errors import EventwireError
 
-_CODEBOOK_HEADER = [
-    "code",
-    "name",
-    "goldstein",
-    "quad_class",
-    "penta_class",
-    "plover_type",
-    "plover_mode",
-    "plover_context",
-]
 _AGENT_CODE = re.compile(r"\[\s*(~[A-Z0-9]+|[A-Z0-9]+~)\s*\]")
 _ACTOR_CODE = re.compile(r"\[\s*[A-Z0-9]+[\s\]]")
 
@@ -55,7 +45,7 @@ def detect_format(path: Path, text: str) -> str:
         "words": d.WORD_COLUMNS,
         "sectors": d.SECTOR_COLUMNS,
         "people": PEOPLE_COLUMNS,
-        "codebook": _CODEBOOK_HEADER,
+        "codebook": CODEBOOK_COLUMNS,
     }
     for name, columns in formats.items():
         if header == columns:
