@@ -28,11 +28,18 @@ from eventwire.runners.local import batched, lean
 Result = CodedArticle | Reject
 #: distributed's Client, LocalCluster and as_completed are untyped; use them through this.
 _dask: Any = distributed
-#: For the LocalCluster: no statistical profiling of the tasks (it samples their stacks every 10 ms),
-#: no GIL monitor. Set the same on a cluster of your own (see docs/scaling.md).
-LOCAL_CLUSTER_CONFIG = {
+#: For the LocalCluster: no statistical profiling of tasks (it samples their stacks every 10 ms), no GIL
+#: monitor, and glibc's own heap trimming (the nannies' default MALLOC_TRIM_THRESHOLD_=65536 makes the
+#: parser's many short-lived arrays go back and forth to the kernel: 15-40 % slower here). Set the same
+#: on a cluster of your own (see docs/scaling.md).
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
 }
 
 
