@@ -24,7 +24,8 @@ def test_defaults_then_file_then_overrides(tmp_path: Path) -> None:
     ("kwargs", "code"),
     [
         ({"batch_size": 0}, "E702"),
-        ({"workers": 0}, "E702"),
+        ({"workers": -1}, "E702"),
+        ({"workers": 0, "engine": "dask"}, "E702"),
         ({"engine": "spark"}, "E702"),
         ({"colour": "red"}, "E702"),
         ({"default_date": "yesterday"}, "E112"),

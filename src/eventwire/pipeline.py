@@ -60,17 +60,18 @@ class Coder:
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """Docs for ``texts``, in order: fully parsed, or (prefilter) parsed where events can be."""
         if self.prefilter is None:
-            return list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+            return list(self.nlp.pipe(texts, batch_size=self.options.parse_batch))
         if self._parser is None:
-            self._parser = SentenceParser(self.nlp, self.prefilter, self.options.batch_size)
+            self._parser = SentenceParser(self.nlp, self.prefilter, self.options.parse_batch)
         return self._parser.parse(texts)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle | Reject]:
-        """Code articles in batches; an article that fails becomes a Reject and the batch goes on."""
+        """Code articles, parsing ``options.parse_batch`` at a time (which bounds memory); an article that
+        fails becomes a Reject and the batch goes on."""
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
-            if len(batch) >= self.options.batch_size:
+            if len(batch) >= self.options.parse_batch:
                 yield from self._code_batch(batch)
                 batch = []
         if batch:

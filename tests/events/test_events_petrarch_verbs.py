@@ -272,6 +272,23 @@ def test_compound_before_the_verb_codes_among_members(nlp: Language, coder: Petr
     assert rows(got) == {("CHL", "PER", "191"), ("PER", "CHL", "191")}
 
 
+def test_a_phrase_with_several_actors_codes_each(nlp: Language, coder: PetrarchVerbCoder) -> None:
+    """A PETRARCH "FRO/BIL/SAM" actor gives one mention per actor over the same words; each is coded."""
+    doc = nlp("The Shire restored ties with Peru on Monday.")
+    peru = mentions_for(doc, {"Peru": "PER"})
+    span = doc[0:2]
+    shire = [
+        Mention(span.text, span.start_char, span.end_char, 0, c, "", "", "", "group", "e-shire", span.root.i)
+        for c in ("FRO", "BIL")
+    ]
+    got = [
+        c
+        for s in doc.sents
+        for c in code_sentence_events(coder, s, sorted(shire + peru, key=lambda m: m.start_char))
+    ]
+    assert rows(got) == {("FRO", "PER", "064"), ("BIL", "PER", "064")}
+
+
 def test_null_and_discard_codes(nlp: Language, coder: PetrarchVerbCoder) -> None:
     actors = {"Chile": "CHL", "Peru": "PER"}
     assert code(nlp, coder, "Chile restored diplxmatic ties with Peru.", actors) == []

@@ -10,14 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from eventwire.actors.coordination import (
+    DETERMINERS,
+    country_form,
+    possessors,
+    share_attached,
+    share_place,
+    share_roles,
+)
 from eventwire.actors.dictionary import Role
+from eventwire.actors.entities import ABROAD_SECTORS
 from eventwire.actors.lexicon import Lexicon, norm
 from eventwire.actors.match import POSSESSIVE, Atom, name_run
 
-_CONJUNCTIONS = frozenset({",", "and", "or", "&"})
-_DETERMINERS = frozenset({"the", "a", "an"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+_ATTACHING = frozenset({"of", "in", "from"})  # "the President of X", "rebels in X", "soldiers from X"
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "NORP", "LOC"})
 
@@ -50,15 +59,19 @@ def compose(doc: Doc, atoms: list[Atom], lex: Lexicon) -> list[Phrase]:
         phrase, k = _build(doc, atoms, k, lex, taken, particles)
         if phrase is not None:
             out.append(phrase)
-    _share_roles(doc, out, lex)
+    share_roles(doc, out)
+    share_place(doc, out)
+    share_attached(doc, out)
+    out = possessors(doc, out)
     for p in out:
         last = doc[p.end - 1]
         modifier = p.kind == "entity" and (
-            _form(p.entities[0]) == "adjectives" or (last.dep_ in _MODIFIER_DEPS and last.head.i >= p.end)
+            country_form(p.entities[0]) == "adjectives"
+            or (last.dep_ in _MODIFIER_DEPS and last.head.i >= p.end)
         )  # "the Kazakhstani vaccine", "the Beijing Olympics": the article belongs to the noun after
         if (
             p.start > 0
-            and norm(doc[p.start - 1].text) in _DETERMINERS
+            and norm(doc[p.start - 1].text) in DETERMINERS
             and not doc[p.start].is_sent_start
             and p.kind != "pronoun"
             and not modifier
@@ -134,6 +147,12 @@ def _build(
     if person_next and (j == k or _adjacent(doc, phrase.end, atoms[j].start)):
         phrase.person, phrase.end, phrase.kind = atoms[j], atoms[j].end, "person"
         return phrase, j + 1
+    if roles and j < len(atoms) and atoms[j].start == phrase.end and _is_named_actor(doc, atoms[j], lex):
+        # a title before a user's (undated) actor name: "Bree Prime Minister Romendacil" is Bree's
+        # government; the name gives the country only when the phrase names none ("President Romendacil")
+        phrase.entities = phrase.entities or [atoms[j]]
+        phrase.name, phrase.end = (atoms[j].start, atoms[j].end), atoms[j].end
+        return phrase, j + 1
     if roles:
         end = name_run(doc, phrase.end, taken, particles)
         if end > phrase.end and not any(doc[i].ent_type_ in _NOT_NAMES for i in range(phrase.end, end)):
@@ -152,6 +171,12 @@ def _is_person(atom: Atom, lex: Lexicon) -> bool:
     return sense is not None and lex.actors[int(sense.ref)].dated
 
 
+def _is_named_actor(doc: Doc, atom: Atom, lex: Lexicon) -> bool:
+    """A user's PETRARCH actor with one code (no dates), written with a capital: a name after a title."""
+    sense = atom.first("actor")
+    return sense is not None and not lex.actors[int(sense.ref)].dated and doc[atom.start].text[:1].isupper()
+
+
 def _roles(atom: Atom, lex: Lexicon) -> list[Role]:
     if atom.is_entity or atom.first("person"):
         return []
@@ -160,45 +185,34 @@ def _roles(atom: Atom, lex: Lexicon) -> list[Role]:
 
 
 def _attach_after(doc: Doc, atoms: list[Atom], j: int, phrase: Phrase) -> int:
-    """ "President of Kazakhstan", "head of the WHO", "rebels in the Ivory Coast"."""
+    """ "President of Kazakhstan", "head of the WHO", "rebels in the Ivory Coast", "soldiers from Gondor"."""
     i = phrase.end
     if i >= len(doc):
         return j
     word = norm(doc[i].text)
-    if word not in ("of", "in"):
+    if word not in _ATTACHING:
         return j
+    own = not doc.has_annotation("DEP") or _governs(doc[i].head, range(phrase.start, phrase.end))
+    if word == "in" and not own and any(r.sector in ABROAD_SECTORS for r in phrase.roles):
+        return j  # "deployed troops in Syria": the verb's place, not theirs ("teachers in France" are French)
+    if word == "from" and (not own or doc[i].head.dep_ not in _SUBJECTS):
+        return j  # "the withdrawal of forces from Panama": where they leave; "soldiers from X attacked"
     i += 1
-    if i < len(doc) and norm(doc[i].text) in _DETERMINERS:
+    if i < len(doc) and norm(doc[i].text) in DETERMINERS:
         i += 1
     target = atoms[j]
     if target.start != i or not target.is_entity or target.first("person"):
         return j
     if target.end < len(doc) and norm(doc[target.end].text) in POSSESSIVE:
         return j  # "the deputy chief of Israel's militia ally": Israel owns the ally, not the chief
-    if word == "in" and any(r.office for r in phrase.roles):
+    if word != "of" and any(r.office for r in phrase.roles):
         return j
     phrase.entities, phrase.end, phrase.attached_by = [target], target.end, word
     return j + 1
 
 
-def _share_roles(doc: Doc, phrases: list[Phrase], lex: Lexicon) -> None:
-    """Adjectives joined by "and" share a role ("Hungarian and Romanian officials")."""
-    for idx in range(len(phrases) - 2, -1, -1):
-        left, right = phrases[idx], phrases[idx + 1]
-        if left.kind != "entity" or not right.roles or right.person or right.name or not right.entities:
-            continue
-        if _form(left.entities[0]) != "adjectives" or _form(right.entities[0]) != "adjectives":
-            continue
-        between = {norm(doc[i].text) for i in range(left.end, right.entities[0].start)}
-        if between and between <= _CONJUNCTIONS:
-            left.kind, left.roles, left.shared, left.role_end = (
-                "role",
-                list(right.roles),
-                True,
-                right.role_end,
-            )
-
-
-def _form(atom: Atom) -> str:
-    sense = atom.first("country")
-    return sense.form if sense is not None else ""
+def _governs(head: Token, span: range) -> bool:
+    """Is ``head`` in ``span``, or a subject whose conjunct is in it ("lawmakers and officials in X met")?
+    ("deployed ships and troops in X" says where they went, not whose they are.)"""
+    conjunct = any(c.dep_ == "conj" and c.i in span for c in head.children)
+    return head.i in span or (conjunct and head.dep_ in ("nsubj", "nsubjpass"))

@@ -20,12 +20,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from eventwire.actors.compose import Phrase
-from eventwire.actors.entities import Entities, Entity, RoleInfo, role_info
+from eventwire.actors.entities import ABROAD_SECTORS, Entities, Entity, RoleInfo, role_info
 from eventwire.actors.lexicon import norm
 
 LOCATIVE = frozenset({"in", "at", "inside", "across", "throughout"})
 _PLACE_KINDS = frozenset({"country", "territory", "historical", "subnational"})
 _DOMESTIC_SECTORS = frozenset({"COP", "JUD"})  # they act in their own country
+# institutions that belong to the country a text is about ("the court", "police", "lawmakers"); armed groups,
+# civilians and refugees in a text about one country often come from another, and "the parties" are often
+# the sides of a conflict
+_HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "LAB", "BUS", "EDU", "HLH", "AGR", "REL"})
 _SKIPPED = frozenset({"the", "central", "northern", "southern", "eastern", "western", "north", "south"})
 
 
@@ -82,20 +86,44 @@ class SentenceCountries:
             block, how = self.located(sentence), "the sentence's location"
         return titled_person(name, info, block, how) if block else None
 
-    def group(self, info: RoleInfo, plural: bool, sentence: int) -> Entity | None:
-        """A bare group ("demonstrators"): where the sentence places it, else where its police act."""
+    def group(self, info: RoleInfo, plural: bool, sentence: int, guess: bool = True) -> Entity | None:
+        """A bare group ("demonstrators"): where the sentence places it, else where its police act, else
+        (with ``guess``: no unknown name owns it) the country the article is about; a non-governmental body
+        placed nowhere is an NGO."""
         block, how = self.located(sentence), "the sentence's location"
         if not block:
             block, how = self.domestic(sentence), "where the sentence's police or courts act"
+        if not block and guess and info.sector in _HOME_SECTORS and not info.ngo:
+            block, how = self.article(sentence), "the country the article is mostly about"
+        if not block and info.ngo:
+            return ngo_group(info, plural)
         return placed_group(info, block, plural, how) if block else None
+
+    def elsewhere(self, info: RoleInfo, block: str, plural: bool, sentence: int) -> Entity | None:
+        """ "the Albanian population of Montenegro": an ethnic group where the sentence places it, when that
+        is another country than its origin (None otherwise)."""
+        located = self.located(sentence)
+        if not located or located == block:
+            return None
+        return placed_group(info, located, plural, f"{block} origin, placed by the sentence's location")
+
+    def article(self, sentence: int) -> str:
+        """The country named most often up to ``sentence`` when it is named at least twice and more often
+        than any other ("" otherwise): the country a bare "the rebels" or "police" belongs to."""
+        counts: dict[str, int] = {}
+        for si, named in self.named.items():
+            if si <= sentence:
+                for n in named:
+                    counts[n.block] = counts.get(n.block, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return ""
+        return ranked[0][0]
 
     def domestic(self, sentence: int) -> str:
         """The one country whose police or courts the sentence names ("" if none or several)."""
         blocks = {n.block for n in self.named.get(sentence, []) if n.sector in _DOMESTIC_SECTORS}
         return next(iter(blocks)) if len(blocks) == 1 else ""
-
-
-_UNPLACED_SECTORS = frozenset({"GOV", "MIL", "MED", "SPY", "ELI", "PRE"})  # may well act abroad
 
 
 def titled_person(name: str, info: RoleInfo, block: str, how: str) -> Entity:
@@ -115,9 +143,26 @@ def titled_person(name: str, info: RoleInfo, block: str, how: str) -> Entity:
     )
 
 
+def ngo_group(info: RoleInfo, plural: bool) -> Entity:
+    """ "a human rights group" with no country: a non-governmental organisation, NGO + its sector."""
+    code = "NGO" + (info.sector if info.sector != "NGO" else "")
+    return Entity(
+        f"group:{code}:{sorted(info.words)[0]}",
+        "ngo",
+        code,
+        "",
+        "",
+        info.sector,
+        [f"role: {' '.join(sorted(info.words))}; no country: a non-governmental organisation"],
+        role_words=set(info.words),
+        plural=plural,
+        block=code,
+    )
+
+
 def placed_group(info: RoleInfo, block: str, plural: bool, how: str) -> Entity | None:
     """A bare group ("demonstrators") in the sentence's country; None for roles that may act abroad."""
-    if info.sector in _UNPLACED_SECTORS or not info.sector or info.office:
+    if info.sector in ABROAD_SECTORS or not info.sector or info.office:
         return None
     last = sorted(info.words)[0]
     return Entity(

@@ -1,4 +1,5 @@
-"""Our actor dictionaries: countries, organisations, roles, function words, sectors (formats, load, checks).
+"""Our actor dictionaries: countries, organisations, roles (formats, load, checks); words and sectors are
+read by ``actors.words``.
 
 Each format is a TSV described in ``data/README.md``; people files are read by ``actors.people``. The
 parsers here check every line and collect problems; :func:`load_dictionaries` raises ``E301`` (file and line
@@ -16,6 +17,29 @@ from pathlib import Path
 
 from eventwire.actors.people import PeopleIndex, parse_people
 from eventwire.actors.tables import Problems, rows, split_list
+from eventwire.actors.words import SECTOR_COLUMNS, WORD_COLUMNS, WORD_VALUES, Word, parse_sectors, parse_words
+
+__all__ = [  # words and sectors are re-exported: `dict validate` and the tests read every format from here
+    "COUNTRY_COLUMNS",
+    "ORGANISATION_COLUMNS",
+    "ROLE_COLUMNS",
+    "SECTOR_COLUMNS",
+    "WORD_COLUMNS",
+    "WORD_VALUES",
+    "Country",
+    "Dictionaries",
+    "Organisation",
+    "Role",
+    "Word",
+    "data_root",
+    "load_dictionaries",
+    "parse_countries",
+    "parse_dictionaries",
+    "parse_organisations",
+    "parse_roles",
+    "parse_sectors",
+    "parse_words",
+]
 
 COUNTRY_COLUMNS = [
     "code",
@@ -31,19 +55,11 @@ COUNTRY_COLUMNS = [
 ]
 ORGANISATION_COLUMNS = ["code", "kind", "country", "name", "aliases"]
 ROLE_COLUMNS = ["term", "sector", "office", "flags", "forms"]
-WORD_COLUMNS = ["word", "class", "value"]
-SECTOR_COLUMNS = ["code", "name", "source"]
 
 COUNTRY_KINDS = frozenset({"country", "territory", "region", "subnational", "historical"})
 ORGANISATION_KINDS = frozenset({"igo", "ngo", "media", "state", "group"})
 OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "igo_head", "leader"})
-ROLE_FLAGS = frozenset({"standalone", "weak"})
-WORD_VALUES = {
-    "pronoun": {"person", "thing", "plural"},
-    "modifier": {"deputy", "former"},
-    "collective": {"country", "any"},
-    "nonstate": {"prefix", "suffix"},
-}
+ROLE_FLAGS = frozenset({"standalone", "weak", "ngo"})
 _CODE3 = re.compile(r"[A-Z]{3}")
 _BLOCKS = re.compile(r"(?:[A-Z]{3})+")
 _NAME_FIELDS = ("name", "official", "aliases", "adjectives", "demonyms", "capitals")
@@ -86,13 +102,7 @@ class Role:
     forms: tuple[str, ...]
     agent_code: str = ""  # PETRARCH agent code (e.g. "GOVFRM"); "" for ours
     prefix: bool = False  # PETRARCH "CODE~" agents: the agent code goes before the country code
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    word: str
-    cls: str  # pronoun, modifier, count, particle, collective
-    value: str
+    ngo: bool = False  # a non-governmental body: with no country it is coded NGO + sector
 
 
 @dataclass(slots=True)
@@ -219,46 +229,9 @@ def parse_roles(text: str, where: str, problems: Problems, sectors: set[str]) ->
                 "standalone" in flags,
                 "weak" in flags,
                 tuple(forms),
+                ngo="ngo" in flags,
             )
         )
-    return out
-
-
-def parse_words(text: str, where: str, problems: Problems) -> list[Word]:
-    out: list[Word] = []
-    seen: set[str] = set()
-    for lineno, row in rows(text, where, WORD_COLUMNS, problems):
-        word, cls, value = row["word"], row["class"], row["value"]
-        reason = ""
-        if not word or word != word.lower():
-            reason = "word must be non-empty and lower case"
-        elif word in seen:
-            reason = f"word {word!r} is listed twice"
-        elif cls in WORD_VALUES and value not in WORD_VALUES[cls]:
-            reason = f"value of a {cls} must be one of {', '.join(sorted(WORD_VALUES[cls]))}"
-        elif cls == "count" and not (value.isdigit() and int(value) >= 2):
-            reason = "value of a count must be a number >= 2"
-        elif cls in ("particle", "portfolio") and value:
-            reason = f"a {cls} has no value"
-        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio"}:
-            reason = f"unknown class {cls!r}"
-        if reason:
-            problems.add(where, lineno, reason)
-            continue
-        seen.add(word)
-        out.append(Word(word, cls, value))
-    return out
-
-
-def parse_sectors(text: str, where: str, problems: Problems) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for lineno, row in rows(text, where, SECTOR_COLUMNS, problems):
-        if not _CODE3.fullmatch(row["code"]) or row["code"] in out:
-            problems.add(
-                where, lineno, f"sector code {row['code']!r} is not three capital letters or repeats"
-            )
-            continue
-        out[row["code"]] = row["name"]
     return out
 
 
@@ -301,6 +274,9 @@ def parse_dictionaries(data_dir: Path | None, problems: Problems) -> Dictionarie
         r.term: r for r in parse_roles(*_read(folder, "roles.tsv", problems), problems, set(out.sectors))
     }
     out.words = {w.word: w for w in parse_words(*_read(folder, "words.tsv", problems), problems)}
+    for w in out.words.values():
+        if w.cls == "ethnic" and w.value not in out.roles:
+            problems.add(f"data/actors/words.tsv ({w.word})", 0, f"role {w.value!r} is not in roles.tsv")
     people_dir = folder.joinpath("people")
     if people_dir.is_dir():
         for item in sorted(people_dir.iterdir(), key=lambda t: t.name):

@@ -14,6 +14,7 @@ from eventwire.actors.lexicon import Lexicon
 from eventwire.actors.match import Atom
 from eventwire.actors.people import Person, Term
 
+ABROAD_SECTORS = frozenset({"GOV", "MIL", "MED", "SPY", "ELI", "PRE"})  # may well act outside their country
 HEAD_OFFICES = frozenset({"head_of_state", "head_of_government", "igo_head", "leader"})
 _ORG_KINDS = {"igo": "igo", "ngo": "ngo", "media": "media", "state": "group", "group": "group"}
 
@@ -40,6 +41,8 @@ class RoleInfo:
     office: str
     words: frozenset[str]
     agent: Role | None  # a PETRARCH agent giving the code suffix/prefix
+    ngo: bool = False  # names a non-governmental body ("a human rights group")
+    weak: bool = False  # only weak roles ("officials", "leader"): the sector is what they belong to
 
 
 def role_info(roles: list[Role], modifier: str) -> RoleInfo:
@@ -51,8 +54,9 @@ def role_info(roles: list[Role], modifier: str) -> RoleInfo:
         office = ""
         sector = "ELI" if modifier == "former" else sector
     words = frozenset({r.term for r in roles} | {r.term.split()[-1] for r in roles})
-    agent = next((r for r in reversed(roles) if r.agent_code), None)
-    return RoleInfo(sector, office, words, agent)
+    # a former office holder is an elite (ELI), whatever the agent code of the office
+    agent = None if modifier == "former" else next((r for r in reversed(roles) if r.agent_code), None)
+    return RoleInfo(sector, office, words, agent, roles[-1].ngo, not strong)
 
 
 class Entities:
@@ -167,7 +171,8 @@ class Entities:
     def attached(self, base: Entity, info: RoleInfo, head_plural: bool, roles: list[Role]) -> Entity:
         """A role attached to a country/organisation: an office holder on the day, an office, or a group."""
         office, block = info.office, base.block
-        if base.kind == "country":
+        petrarch = base.id.startswith("actor:")  # users' PETRARCH actors compose with any agent
+        if base.kind == "country" or petrarch:
             code = _compose(base.code, info)
             offices = ["head_of_state", "head_of_government"] if office == "leader" else [office]
             offices = [o for o in offices if o and o != "igo_head"]
@@ -184,7 +189,7 @@ class Entities:
                 entity.basis.insert(0, f"role: {what} → {candidate}")
                 entity.role_words |= info.words
                 return entity
-        sector = info.sector if base.kind != "group" else base.sector
+        sector = info.sector if base.kind != "group" or petrarch else base.sector
         if offices:
             return Entity(
                 f"office:{block}:{offices[0]}",
@@ -214,6 +219,12 @@ class Entities:
             block=block,
         )
 
+    def capital_government(self, capital: Entity, word: str) -> Entity:
+        """A capital acting as a subject ("Washington demanded", "Beijing rejected") is the government."""
+        gov = self.government(capital.block)
+        gov.basis.insert(0, f"capital as actor: {word} → the government of {capital.name}")
+        return gov
+
     def government(self, country: str) -> Entity:
         name = self.dicts.countries[country].name if country in self.dicts.countries else country
         return Entity(
@@ -229,11 +240,15 @@ class Entities:
         )
 
 
-def _compose(country: str, info: RoleInfo) -> str:
+def _compose(actor: str, info: RoleInfo) -> str:
+    """Actor code + agent (or sector) code, as PETRARCH composes them ("GON" + "~COP" → "GONCOP"; "NGO~" +
+    "ARN" → "NGOARN"); a code that already ends with the sector is kept ("USAGOV" + "GOV")."""
+    if "/" in actor:  # a PETRARCH multi-actor code: each actor takes the agent
+        return "/".join(_compose(part, info) for part in actor.split("/"))
     agent = info.agent
     if agent is not None and agent.agent_code:
-        return agent.agent_code + country if agent.prefix else country + agent.agent_code
-    return country + info.sector
+        return agent.agent_code + actor if agent.prefix else actor + agent.agent_code
+    return actor if info.sector and actor[3:].endswith(info.sector) else actor + info.sector
 
 
 def _title_words(person: Person, day: date | None) -> set[str]:

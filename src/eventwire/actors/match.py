@@ -63,10 +63,25 @@ def scan(doc: Doc, lex: Lexicon) -> list[Atom]:
             for j in range(atom.start, atom.end):
                 taken[j] = True
     atoms.sort(key=lambda a: a.start)
+    atoms = _ethnic(atoms, lex)
     atoms = [a for a in atoms if not (a.is_entity and _not_an_actor(doc, a, lex))]
     atoms = [a for a in atoms if not _surname(doc, a, taken)]
     _extend_roles(doc, atoms, taken, lex.word_class("portfolio"))
     return atoms
+
+
+def _ethnic(atoms: list[Atom], lex: Lexicon) -> list[Atom]:
+    """ "ethnic Albanians" are people of that origin wherever they live, not Albania: the role the word
+    ``ethnic`` names in words.tsv (civilians), placed like any group."""
+    out: list[Atom] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        marker = prev.word(lex, "ethnic") if prev is not None and prev.end == atom.start else ""
+        if prev is not None and marker and atom.first("country") is not None:
+            out[-1] = Atom(prev.start, atom.end, [Sense("role", marker, "form")])
+            continue
+        out.append(atom)
+    return out
 
 
 def _surname(doc: Doc, atom: Atom, taken: list[bool]) -> bool:

@@ -22,7 +22,7 @@ from datetime import date
 from eventwire.actors.tables import Problems
 
 _GROUP = re.compile(r"\[([^\[\]]*)\]")
-_CODE = re.compile(r"[A-Z0-9]+|---")
+_CODE = re.compile(r"[A-Z0-9]+(?:/[A-Z0-9]+)*|---")  # "FRO/BIL/SAM": one phrase, several actors
 _AGENT_CODE = re.compile(r"~([A-Z0-9]+)|([A-Z0-9]+)~")
 _MARKER_DEF = re.compile(r"^!([A-Z0-9_]+)!\s*=\s*(.+)$")
 
@@ -89,7 +89,7 @@ def parse_group(body: str) -> tuple[DatedCode | None, str]:
         return None, "empty [] group"
     code = parts[0]
     if not _CODE.fullmatch(code):
-        return None, f"code {code!r} is not capital letters and digits"
+        return None, f"code {code!r} is not capital letters and digits (or several joined by /)"
     if len(parts) == 1:
         return DatedCode(code, None, None), ""
     spec = parts[1].replace(" ", "")

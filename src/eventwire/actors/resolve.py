@@ -5,28 +5,29 @@ actor they refer to, and the chain of steps that got each mention its code.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc
 
 from eventwire.actors.compose import Phrase
 from eventwire.actors.context import SentenceCountries
-from eventwire.actors.entities import HEAD_OFFICES, Entities, Entity, RoleInfo, role_info
+from eventwire.actors.entities import Entities, Entity, RoleInfo, role_info
 from eventwire.actors.lexicon import Lexicon, norm
 from eventwire.actors.match import POSSESSIVE, name_runs
-from eventwire.actors.refer import clause_subject, pronoun_fits, title_fits
+from eventwire.actors.refer import (
+    Seen,
+    clause_subject,
+    collective_members,
+    group_of,
+    named_person,
+    pronoun_fits,
+    title_fits,
+)
 from eventwire.records import Mention
 
 _PRONOUN_WINDOW = 2  # sentences back
-
-
-@dataclass(slots=True)
-class Seen:
-    entity: Entity
-    mention: Mention
-    start: int
-    end: int
+_INDEFINITE = frozenset({"a", "an"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 class Resolver:
@@ -61,7 +62,12 @@ class Resolver:
         mentions = sorted((s.mention for s in self.seen), key=lambda m: m.start_char)
         out: list[Mention] = []
         for m in mentions:
-            if not out or m.start_char >= out[-1].end_char:
+            twin = bool(out) and (m.start_char, m.end_char, m.entity_id) == (
+                out[-1].start_char,
+                out[-1].end_char,
+                out[-1].entity_id,
+            )  # one phrase, several actors (a PETRARCH "FRO/BIL/SAM" code)
+            if not out or m.start_char >= out[-1].end_char or twin:
                 out.append(m)
         return out
 
@@ -77,6 +83,8 @@ class Resolver:
             return
         if p.kind == "entity":
             entity = self.entities.from_atom(p.entities[0])
+            if entity is not None and self._capital_subject(p):
+                entity = self.entities.capital_government(entity, self.doc[p.start : p.end].text)
             if entity is not None:
                 self._emit(p.start, p.end, entity, "", [])
             return
@@ -87,6 +95,13 @@ class Resolver:
                 entity = self._apposition(p, entity)
             self._emit(p.start, p.end, entity, "", steps)
 
+    def _capital_subject(self, p: Phrase) -> bool:
+        """A capital as the subject of a clause ("Washington demanded", "Beijing has rejected")."""
+        sense = p.entities[0].first("country")
+        if sense is None or sense.form != "capitals" or p.possessive or self.doc[p.end - 1].text.isupper():
+            return False  # "TAIPEI, Taiwan, Feb. 7 -": a dateline names the place, not the government
+        return self.doc[p.start : p.end].root.dep_ in _SUBJECT_DEPS
+
     def _apposition(self, p: Phrase, entity: Entity) -> Entity:
         """One person: "Tom King, the British defence secretary," or "the defence secretary, Tom King"."""
         doc = self.doc
@@ -96,19 +111,7 @@ class Resolver:
         if run is None or (after is run and run[0] != p.end + 1) or entity.kind in ("media", "country"):
             return entity
         name = doc[run[0] : run[1]].text
-        person = Entity(
-            f"person:{name}",
-            "person",
-            entity.code,
-            name,
-            entity.country,
-            entity.sector,
-            [*entity.basis, f"apposition: {name}"],
-            entity.offices,
-            entity.role_words,
-            person=True,
-            block=entity.block,
-        )
+        person = named_person(entity, name, f"apposition: {name}")
         pointer = f"= {doc[p.start : p.end].text} (apposition)"
         if run is before:
             self._emit(run[0], run[1], person, "person", [pointer])
@@ -134,22 +137,15 @@ class Resolver:
             if p.end - p.start == 1 and word.text[0].isupper() and norm(word.text) in self.names:
                 return self._lookup_name(p.start, p.end)  # "King" after "Tom King" is him, not a king
             return self._title(p, info)
+        ethnic = self.lex.dictionaries.words.get(norm(self.doc[p.role_end - 1].text))
+        if base.kind == "country" and ethnic is not None and ethnic.cls == "ethnic" and self.context:
+            placed = self.context.elsewhere(info, base.block, head_plural, self._sentence(p.start))
+            if placed is not None:  # "the Albanian population of Montenegro"
+                return placed, []
         entity = self.entities.attached(base, info, head_plural, p.roles)
         if p.name is not None and not entity.name:
             name = self.doc[p.name[0] : p.name[1]].text
-            entity = Entity(
-                f"person:{name}",
-                "person",
-                entity.code,
-                name,
-                entity.country,
-                entity.sector,
-                [*entity.basis, f"name in text: {name}"],
-                entity.offices,
-                entity.role_words,
-                person=True,
-                block=entity.block,
-            )
+            entity = named_person(entity, name, f"name in text: {name}")
         return entity, []
 
     def _person(self, p: Phrase, info: RoleInfo | None, base: Entity | None) -> Entity | None:
@@ -192,6 +188,10 @@ class Resolver:
         """ "the President", "the head of state", "the Director General", "the minister", "the police"."""
         if not any(r.standalone for r in p.roles):
             return None, []
+        if (
+            norm(self.doc[p.start].text) in _INDEFINITE
+        ):  # "a senior official": someone new, not a back-reference
+            return self._placed_group(p, info)
         for seen in reversed(self.seen):
             if title_fits(seen.entity, info):
                 return seen.entity, [self._pointer(seen)]
@@ -209,7 +209,9 @@ class Resolver:
         if self.context is None:
             return None, []
         plural = self.doc[p.role_end - 1].tag_ in ("NNS", "NNPS") if p.role_end > 0 else False
-        return self.context.group(info, plural, self._sentence(p.start)), []
+        head = self.doc[p.role_end - 1] if p.role_end > 0 else self.doc[p.end - 1]
+        owned = any(c.pos_ == "PROPN" and c.i < p.start for c in head.children)  # "NKVD security forces"
+        return self.context.group(info, plural, self._sentence(p.start), guess=not owned), []
 
     def _pronoun(self, p: Phrase) -> tuple[Entity, list[str]] | None:
         tok = self.doc[p.start]
@@ -237,35 +239,10 @@ class Resolver:
 
     def _collective(self, p: Phrase) -> None:
         """The most recent distinct actors of that kind: "the two leaders", "both countries", "both sides"."""
-        info = role_info(p.roles, "") if p.roles else None
-        members: list[Seen] = []
-        for seen in reversed(self.seen):
-            e = seen.entity
-            if any(m.entity is e for m in members) or e.kind == "media":
-                continue
-            if info is not None and not (
-                e.person and ((info.office in HEAD_OFFICES and e.offices) or not info.office)
-            ):
-                continue
-            if p.collective == "country" and e.kind != "country":
-                continue
-            members.insert(0, seen)
-            if len(members) == p.count:
-                break
-        if len(members) < p.count:
-            return
-        first = members[0].entity
-        group = Entity(
-            "group:" + "+".join(m.entity.id for m in members),
-            "group",
-            first.code,
-            " and ".join(m.entity.name or m.entity.code for m in members),
-            first.country,
-            first.sector,
-            [f"members: {' '.join(m.entity.code for m in members)}"],
-            plural=True,
-        )
-        self._emit(p.start, p.end, group, "group", [self._pointer(m) for m in members])
+        members = collective_members(self.seen, p)
+        if members:
+            group = group_of(members)
+            self._emit(p.start, p.end, group, "group", [self._pointer(m) for m in members])
 
     def _lookup_name(self, start: int, end: int) -> tuple[Entity | None, list[str]]:
         words = [norm(t.text) for t in self.doc[start:end] if t.is_alpha]
@@ -290,21 +267,22 @@ class Resolver:
         span = self.doc[start:end]
         kind = kind or ("person" if entity.person and entity.name else entity.kind)
         text = span.text
-        mention = Mention(
-            text,
-            span.start_char,
-            span.end_char,
-            self._sentence(start),
-            entity.code,
-            entity.name,
-            entity.country,
-            entity.sector,
-            kind,
-            entity.id,
-            span.root.i,
-            [text, *steps, *entity.basis, entity.code],
-        )
-        self.seen.append(Seen(entity, mention, start, end))
+        for code in entity.code.split("/"):  # a PETRARCH "FRO/BIL/SAM" code: one mention per actor
+            mention = Mention(
+                text,
+                span.start_char,
+                span.end_char,
+                self._sentence(start),
+                code,
+                entity.name,
+                entity.country,
+                entity.sector,
+                kind,
+                entity.id,
+                span.root.i,
+                [text, *steps, *entity.basis, code],
+            )
+            self.seen.append(Seen(entity, mention, start, end))
         for i in range(start, end):
             self.by_token[i] = entity
         if entity.person and entity.name and kind != "pronoun":

@@ -41,10 +41,18 @@ def code(
     out: Annotated[Path | None, typer.Option(help="Write the events to this file instead of stdout.")] = None,
     article_date: Annotated[str | None, typer.Option("--date", help="Date for articles without one.")] = None,
     config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Articles per batch.")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(help="Articles per task and per stored transaction (default 64).")
+    ] = None,
+    parse_batch: Annotated[
+        int | None, typer.Option(help="Articles parsed at once (default 16): bounds a worker's memory.")
+    ] = None,
     workers: Annotated[
         int | None,
-        typer.Option(help="Worker processes (each loads the model once); with dask: LocalCluster size."),
+        typer.Option(
+            help="Worker processes (each loads the model once; default 1); 0: code in this process; "
+            "with dask: LocalCluster size."
+        ),
     ] = None,
     engine: Annotated[str | None, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = None,
     scheduler: Annotated[
@@ -78,6 +86,7 @@ def code(
         db_path=db,
         default_date=date.fromisoformat(article_date) if article_date else None,
         batch_size=batch_size,
+        parse_batch=parse_batch,
         workers=workers,
         engine=engine,
         scheduler=scheduler,

@@ -1,14 +1,12 @@
 """Who did it to whom: the actor mentions that fill an event's source and target slots.
 
-``find_mentions`` reads the actor(s) a noun phrase names; ``Arguments`` finds a trigger's source (its
+``phrases`` reads the actor(s) a noun phrase names; ``Arguments`` finds a trigger's source (its
 subject, the agent of a passive, a noun's possessor, "by" phrase or actor modifier, or the subject of
 the support verb that carries a noun: "held talks") and its target (the pattern's slots in order, else
 the first actor on the object side of the phrase). Media mentions are never a source.
 """
 
 from __future__ import annotations
-
-from collections import deque
 
 from spacy.tokens import Span, Token
 
@@ -20,18 +18,19 @@ from eventwire.events.extract import (
     has_word,
     lemma,
     prep_objects,
+    purpose_clause,
     slot_tokens,
     subject_token,
 )
 from eventwire.events.patterns import PatternSet
+from eventwire.events.phrases import MAX_COST, coordinated, find_mentions, object_side_mentions
 from eventwire.records import Mention
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc"})
-_CHEAP_DEPS = frozenset({"poss", "compound", "amod", "nmod", "appos", "conj", "case"})
-MAX_COST = 4
 _SUPPORTED_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "conj"})
 _SUPPORT_PREPS = frozenset({"in", "with", "into", "on", "under"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+_PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_IMPERSONAL = frozenset({"it", "its", "itself"})
 
 
 def same_actor(a: Mention, b: Mention) -> bool:
@@ -39,116 +38,12 @@ def same_actor(a: Mention, b: Mention) -> bool:
     return a.code == b.code or bool(a.entity_id and a.entity_id == b.entity_id)
 
 
-def find_mentions(
-    start: Token, index: MentionIndex, sentence: Span, *, media: bool = False, max_cost: int = MAX_COST
-) -> tuple[list[Mention], int]:
-    """The actor(s) a noun phrase names: the nearest mention in its subtree and those joined to it by "and".
-
-    Returns the mentions and the search cost (0 = the phrase's head is itself the mention). Media
-    mentions ("Kazpravda.kz") are skipped unless ``media``: a reporter is never an event's source.
-    """
-    queue: deque[tuple[Token, int]] = deque([(start, 0)])
-    best: tuple[int, Token, Mention] | None = None
-    while queue:
-        token, cost = queue.popleft()
-        mention = index.at(token)
-        if mention is not None and (media or mention.kind != "media"):
-            if best is None or cost < best[0]:
-                best = (cost, token, mention)
-            continue
-        for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or not sentence.start <= child.i < sentence.end:
-                continue
-            cheap = child.dep_ in _CHEAP_DEPS or child.dep_ == "pobj" or lemma(child) == "of"
-            step = 1 if cheap else 2
-            if cost + step <= max_cost:
-                queue.append((child, cost + step))
-    if best is None:
-        return [], -1
-    cost, token, mention = best
-    out = [mention]
-    for joined in _conjuncts(token, index) if cost <= 1 else []:
-        other = index.at(joined)
-        if other is not None and (media or other.kind != "media") and other not in out:
-            out.append(other)
-    return out, cost
-
-
-def _conjuncts(token: Token, index: MentionIndex) -> list[Token]:
-    """Tokens coordinated with the mention at ``token`` ("Jordan and Britain"), from the mention's root."""
-    mention = index.at(token)
-    roots = [token]
-    if mention is not None:
-        span = token.doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-        if span is not None:
-            roots = [span.root]
-    out: list[Token] = []
-    for root in roots:
-        base = root
-        while base.dep_ == "conj" and base.head != base:
-            base = base.head
-            out.append(base)
-        stack = [base]
-        while stack:
-            node = stack.pop()
-            for child in node.children:
-                listed = child.dep_ == "appos" and getattr(index.at(child), "kind", "") == "country"
-                if child.dep_ == "conj" or listed:  # "the US, Russia, and Switzerland"
-                    out.append(child)
-                    stack.append(child)
-    return out
-
-
-_NOT_OBJECT_SIDE = frozenset(
-    {
-        "nsubj",
-        "csubj",
-        "expl",
-        "agent",
-        "advcl",
-        "relcl",
-        "punct",
-        "cc",
-        "conj",
-        "mark",
-        "aux",
-        "auxpass",
-        "neg",
-        "parataxis",
-    }
-)
-_OWN_SIDE = frozenset({"poss", "case", "det", "compound", "amod", "nmod"})  # a noun trigger's own modifiers
-
-
-def object_side_mentions(
-    hosts: list[Token], index: MentionIndex, sentence: Span, limit: int = 5
-) -> list[Mention]:
-    """The first actor on the object side of a verb or noun phrase, the way a coder reads a target off
-    the verb phrase when no slot names one: breadth first, nearer words first, then left to right."""
-    queue: deque[tuple[Token, int]] = deque((h, 0) for h in hosts)
-    seen = {h.i for h in hosts}
-    found: list[tuple[int, int, Mention]] = []
-    while queue:
-        token, cost = queue.popleft()
-        for child in token.children:
-            if (
-                child.i in seen
-                or child.dep_ in _NOT_OBJECT_SIDE
-                or not sentence.start <= child.i < sentence.end
-            ):
-                continue
-            if cost == 0 and token.pos_ in ("NOUN", "PROPN") and child.dep_ in _OWN_SIDE:
-                continue
-            seen.add(child.i)
-            step = cost + (1 if child.dep_ in _CHEAP_DEPS or child.dep_ in ("pobj", "prep", "dobj") else 2)
-            if step > limit:
-                continue
-            mention = index.at(child)
-            if mention is not None:
-                found.append((step, child.i, mention))
-            else:
-                queue.append((child, step))
-    return [m for _, _, m in sorted(found, key=lambda x: (x[0], x[1]))]
+def _agrees(pronoun: Token, antecedent: Mention) -> bool:
+    """Can the pronoun refer to the mention: a person pronoun to a person or role, "it" to no person."""
+    word = str(pronoun.lower_)
+    if word in _PERSONAL:
+        return antecedent.kind in ("person", "role")
+    return not (word in _IMPERSONAL and antecedent.kind == "person")
 
 
 class Arguments:
@@ -183,7 +78,9 @@ class Arguments:
     def _pronoun_fallback(self, token: Token) -> tuple[list[Mention], int]:
         """An unresolved pronoun ("it", "their"): the subject of the nearest clause above it whose subject
         does not contain it, e.g. the reporter of a reported clause ("Syria says it is willing") or the
-        subject that governs a participle ("..., stressing its readiness")."""
+        subject that governs a participle ("..., stressing its readiness"). When that subject is itself a
+        mention, "he" or "his" takes only a person or a role ("the minister ... as he embarked"), "it" or
+        "its" never a person."""
         clause = governing_verb(token)
         for _ in range(3):
             if clause is None:
@@ -191,7 +88,7 @@ class Arguments:
             antecedent = subject_token(clause)
             if antecedent is not None and token not in antecedent.subtree:
                 found, cost = find_mentions(antecedent, self.index, self.sentence)
-                if found:
+                if found and (cost > 0 or _agrees(token, found[0])):
                     return found, cost + 2
             if clause.head == clause:
                 break
@@ -224,7 +121,8 @@ class Arguments:
                 found, cost = self.mentions(child, max_cost=1)
                 if found:
                     via = {"poss": "poss", "compound": "compound"}.get(child.dep_, "modifier")
-                    return found, cost + 1, None, via
+                    support = self._support_verb(token) if via == "poss" else None  # "reiterated its demand"
+                    return found, cost + 1, support, via
         pair = [x for t in prep_objects(token, "between") for x in self.mentions(t)[0]]
         if len(pair) >= 2:
             return pair, 1, None, "between"
@@ -284,5 +182,30 @@ class Arguments:
                         return [], True
         if self_only or not fallback or not m.pattern.target or "slots_only" in m.pattern.flags:
             return [], self_only
-        near = object_side_mentions(hosts, self.index, self.sentence)
-        return [x for x in near if not any(same_actor(x, s) for s in sources)][:1], False
+        near = [
+            (t, x)
+            for t, x in object_side_mentions(hosts, self.index, self.sentence)
+            if not any(same_actor(x, s) for s in sources)
+        ]
+        if not near:
+            return [], False
+        token, first = near[0]  # with the actors joined to it: "mediation between Iran and Iraq"
+        others = [x for x in coordinated(token, self.index) if not any(same_actor(x, s) for s in sources)]
+        return [first, *others], False
+
+    def purpose_targets(self, tokens: list[Token], sources: list[Mention]) -> list[Mention]:
+        """The first actor on the object side of a purpose clause of ``tokens``: whom a protest is aimed at
+        ("blocked a road to show their disapproval of US policy")."""
+        clauses = [c for t in tokens for c in t.children if purpose_clause(c)]
+        near = [
+            (t, x)
+            for t, x in object_side_mentions(clauses, self.index, self.sentence)
+            if not any(same_actor(x, s) for s in sources)
+        ]
+        if not near:
+            return []
+        token, first = near[0]
+        return [
+            first,
+            *[x for x in coordinated(token, self.index) if not any(same_actor(x, s) for s in sources)],
+        ]

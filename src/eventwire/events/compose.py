@@ -21,6 +21,7 @@ from eventwire.events.extract import (
     has_word,
     lemma,
     prep_objects,
+    purpose_clause,
 )
 from eventwire.events.filters import Modality, modality
 from eventwire.events.patterns import PatternSet
@@ -67,6 +68,7 @@ class Composer:
                 if action is not None:
                     self.inner[m.token.i] = action
         self.used = {a.token.i for a in self.inner.values()}
+        self.wished = self._wished()
 
     def candidates(self) -> dict[int, Candidate]:
         """Candidates of the non-report matches that are not inside a frame, by trigger token index."""
@@ -81,9 +83,35 @@ class Composer:
         supports = {c.support.i for c in built.values() if c.support is not None}
         return {i: c for i, c in built.items() if i not in supports or _has_object_constraint(c.match)}
 
+    def _wished(self) -> dict[int, str]:
+        """Token index → frame word, for the words in what a frame word governs ("agreed to send troops
+        to help Lebanon", "urged Israel to stop attacking"): an action there is promised, wanted, threatened
+        or refused, not reported as done; a clause that asserts a past event is left out."""
+        out: dict[int, str] = {}
+        for m in self.matches:
+            if m.pattern.frame not in COMPOSING:
+                continue
+            controls = m.pattern.frame in _OBJECT_CONTROL
+            stack = [
+                c
+                for c in m.token.children
+                if c.dep_ in ("xcomp", "ccomp") or (controls and _object_control(c))
+            ]
+            stack += prep_objects(m.token, "for") if controls else []  # "an appeal for deploying troops"
+            while stack:
+                node = stack.pop()
+                if node.dep_ in _ASSERTING_DEPS or _asserted(node):
+                    continue
+                out.setdefault(node.i, m.token.text)
+                stack += node.children
+        return out
+
     def build(self, m: Match, top: bool = False) -> Candidate | None:
         p = m.pattern
         mod = modality(m.token, self.patterns, m.parts)
+        if top and m.token.i in self.wished:
+            mod.hypothetical = True
+            mod.reasons.append(f"governed by {self.wished[m.token.i]!r}")
         sources, cost, support, via = self.args.sources(m)
         if top and (not sources or ("needs_support" in p.flags and support is None)):
             return None
@@ -109,7 +137,27 @@ class Composer:
                 self._compose(cand, p.frame, inner)
         if top:
             self._mood(cand)
+            if cand.code.startswith("13") and not cand.targets:
+                cand.targets = self._conditioned(cand)
+            if cand.code.startswith("14") and not cand.targets:  # "blocked a road to show their anger at X"
+                cand.targets = self.args.purpose_targets([m.token, *cand.extra_tokens], cand.sources)
         return self._checked(cand, top)
+
+    def _conditioned(self, cand: Candidate) -> list[Mention]:
+        """The target of a threat that names none: who must meet its condition ("threatened to stop
+        talks if the United States goes ahead")."""
+        conditional = self.patterns.words("conditional")
+        for token in [cand.match.token, *cand.extra_tokens]:
+            for clause in token.children:
+                marks = {lemma(g) for g in clause.children if g.dep_ == "mark"}
+                if clause.dep_ != "advcl" or not marks & conditional:
+                    continue
+                subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                found, _ = self.args.mentions(subject)
+                found = [x for x in found if not any(same_actor(x, s) for s in cand.sources)]
+                if found:
+                    return found
+        return []
 
     # ------------------------------------------------------------------ frames and mood
     def _compose(self, frame: Candidate, kind: str, inner: Candidate) -> None:
@@ -158,7 +206,13 @@ class Composer:
 
     def action_for_frame(self, m: Match) -> Match | None:
         token = m.token
-        slots = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "acl", "acomp")]
+        controls = m.pattern.frame in _OBJECT_CONTROL
+        slots = [
+            c
+            for c in token.children
+            if (c.dep_ in ("xcomp", "ccomp", "acl", "acomp") and not _asserted(c))
+            or (controls and _object_control(c))
+        ]
         if "comp_only" not in m.pattern.flags:  # "planned to attack", not "planned the massacres"
             slots += [
                 g for part in m.parts if part.dep_ in PREP_DEPS for g in part.children if g.dep_ == "pobj"
@@ -186,7 +240,9 @@ class Composer:
                 []
                 if nominal
                 else [
-                    c for c in token.children if c.dep_ in ("xcomp", "dobj", "obj", "acomp", "attr", "ccomp")
+                    c
+                    for c in token.children
+                    if c.dep_ in ("xcomp", "dobj", "obj", "acomp", "attr", "ccomp") or purpose_clause(c)
                 ]
             )
             nexts += [g for prep in deps for g in prep_objects(token, prep)]
@@ -204,6 +260,29 @@ class Composer:
         if top and cand.sym and not cand.targets and len(cand.sources) < 2:
             return None  # a meeting or an agreement needs two sides
         return cand
+
+
+_OBJECT_CONTROL = frozenset({"appeal", "demand"})  # "urged X to", "demanded X to": X is to do it
+_ASSERTING_DEPS = frozenset({"relcl", "parataxis", "appos"})
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _asserted(verb: Token) -> bool:
+    """A finite clause in the past, present or perfect asserts what happens: "warned that Russia had
+    attacked", "denied that troops are shelling the town"; "will", "should" or a bare verb do not."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or lemma(c) == "have") for c in verb.children
+    )
+
+
+def _object_control(token: Token) -> bool:
+    """A to-infinitive the parser hung as a purpose clause of a verb with an object: "demanded the
+    parties to allow access" (with appeal and demand verbs the object does it, as in "urged X to")."""
+    return purpose_clause(token) and any(c.dep_ in OBJECT_DEPS for c in token.head.children)
 
 
 def _idle_frame(m: Match) -> bool:

@@ -181,6 +181,15 @@ def subject_token(token: Token, hops: int = 4) -> Token | None:
     return None
 
 
+def purpose_clause(token: Token) -> bool:
+    """A to-infinitive adverbial clause without its own subject: "sent troops to help", "met to discuss"."""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ == "aux" and lemma(c) == "to" for c in token.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` (itself if it is one)."""
     if token.pos_ in ("VERB", "AUX"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwire.events.extract import has_word, lemma
+from eventwire.events.extract import has_word, lemma, purpose_clause
 from eventwire.events.patterns import PatternSet
 
 _NOUN_UP = frozenset(
@@ -124,10 +124,11 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
 
 
 def _verb_and_controllers(verb: Token) -> list[Token]:
-    """The verb, and the verbs whose xcomp it is ("will begin to withdraw": begin's "will" counts)."""
+    """The verb, and the verbs whose xcomp or purpose clause it is ("will begin to withdraw": begin's
+    "will" counts; "must ensure security to allow deliveries": the allowing is as hypothetical)."""
     out = [verb]
     node = verb
-    while node.dep_ in ("xcomp", "acomp") and node.head != node and len(out) < 4:
+    while (node.dep_ in ("xcomp", "acomp") or purpose_clause(node)) and node.head != node and len(out) < 4:
         node = node.head
         out.append(node)
     return out

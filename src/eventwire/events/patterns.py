@@ -26,7 +26,7 @@ _FLAG_WORDS = (
 FLAGS = frozenset(_FLAG_WORDS.split(" "))
 _PREPOSITION_WORDS = (
     "with to for against on upon from into in at between over of about by behind near along off toward "
-    "towards through across around among"
+    "towards through across around among outside inside"
 )
 PREPOSITIONS = frozenset(_PREPOSITION_WORDS.split(" "))
 SLOTS = frozenset({"obj", "iobj", "comp_subj"}) | PREPOSITIONS

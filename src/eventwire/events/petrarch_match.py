@@ -78,7 +78,9 @@ class Sentence:
         self.alternatives = alternatives
         self.upper = {t.i: t.text.replace("’", "'").upper() for t in sentence}
         self.mention_at: dict[int, Mention] = {}
+        self.twins: dict[tuple[int, int], list[Mention]] = {}  # one phrase, several actors ("FRO/BIL/SAM")
         for m in mentions:
+            self.twins.setdefault((m.start_char, m.end_char), []).append(m)
             for tok in sentence:
                 if m.start_char <= tok.idx < m.end_char:
                     self.mention_at.setdefault(tok.i, m)
@@ -184,7 +186,7 @@ class Sentence:
                 found.setdefault(id(other), other)
                 stack += [t for t in self.words if self.mention_at.get(t.i) is other]
             stack += [c for c in node.children if c.dep_ == "conj"]
-        return sorted(found.values(), key=lambda m: m.start_char)
+        return self._with_twins(list(found.values()))
 
     def actors_at(self, start: Token, *, media: bool = False) -> list[Mention]:
         """The actors a noun phrase names: all of them when it coordinates ("Fornost and the evil Gondor",
@@ -203,8 +205,16 @@ class Sentence:
                     continue  # "an embargo against Mordor" does not name Mordor
                 queue.append(c)
         if joined and len(found) > 1:
-            return sorted(found, key=lambda m: m.start_char)
+            return self._with_twins(found)
         return self.group(found[0]) if found else []
+
+    def _with_twins(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with the other actors their phrases name, in text order."""
+        out: dict[int, Mention] = {}
+        for m in mentions:
+            for twin in self.twins.get((m.start_char, m.end_char), [m]):
+                out.setdefault(id(twin), twin)
+        return sorted(out.values(), key=lambda m: m.start_char)
 
     def subject(self, verb: Token, hops: int = 4) -> list[Mention]:
         """The actors of the verb's grammatical subject, its own or inherited from the clause above."""

@@ -16,6 +16,8 @@ from eventwire.events.extract import Match, subject_token
 from eventwire.events.filters import Modality, modality
 from eventwire.records import Mention
 
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
 
 def report_content(token: Token) -> list[Token]:
     """The clause a report verb reports: its ccomp/xcomp, its object, or the clause it is parenthetical to."""
@@ -58,13 +60,16 @@ def _report(composer: Composer, m: Match, built: dict[int, Candidate]) -> list[C
         return []
     targets, _ = composer.args.targets(m, speakers, [token])
     targets = [t for t in targets if t.kind != "media"]  # "told CNN" is how it was reported
-    if not targets:
+    if not targets:  # the first actor the report is about: not a modifier ("Russian investments"), a
+        # pronoun, or the speaker's own country ("the minister said Russia will ...")
+        doc = token.doc
         targets = [
             x
             for i in sorted(inside)
             if (x := composer.index.by_token.get(i)) is not None
-            and x.kind != "media"
-            and not any(same_actor(x, s) for s in speakers)
+            and x.kind not in ("media", "pronoun")
+            and not (0 <= x.head_index < len(doc) and doc[x.head_index].dep_ in _MODIFIER_DEPS)
+            and not any(same_actor(x, s) or x.code == s.country for s in speakers)
         ][:1]
     cand = Candidate(m, m.pattern.code, speakers, targets, cost, modality(token, composer.patterns))
     cand.notes.append("statement: what is reported holds no coded event")

@@ -37,8 +37,9 @@ def run_coding(
 ) -> RunStats:
     """Code ``items`` into ``store`` with the engine ``options`` names.
 
-    ``engine="local"`` with one worker codes in this process (with ``coder`` if given); with N workers
-    in N spawned processes. ``engine="dask"`` codes on ``options.scheduler`` (or a LocalCluster of N
+    ``engine="local"`` codes in ``options.workers`` spawned processes, or with ``workers=0`` in this
+    process (with ``coder`` if given): one process in all, but the reader, model and writer then share
+    its memory. ``engine="dask"`` codes on ``options.scheduler`` (or a LocalCluster of N
     workers) into the Parquet dataset ``parquet_dir`` (default ``default_parquet_dir(store.path)``),
     then loads what ``store`` lacks from it. With ``resume=False`` the Dask engine starts the dataset anew.
     Results from worker processes and Dask come to ``on_result`` without their mentions.
@@ -54,7 +55,7 @@ def run_coding(
             )
         load_into_store(root, store, only_missing=resume)
         return stats
-    if options.workers > 1:
+    if options.workers > 0:
         from eventwire.runners.local import run_workers
 
         return run_workers(options, items, store, resume=resume, on_progress=on_progress, on_result=on_result)
