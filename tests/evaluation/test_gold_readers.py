@@ -52,3 +52,33 @@ def test_unreadable_gold_is_a_coded_error(tmp_path: Path) -> None:
     assert err.value.code == "E601"
     with pytest.raises(EventwireError):
         load_gold(tmp_path / "missing.json")
+
+
+def test_petrarch_xml_forms_and_repeated_ids(tmp_path: Path) -> None:
+    xml = tmp_path / "records.xml"
+    xml.write_text(
+        "<Sentences>\n"
+        '<Sentence date = "20080801" id ="AFP-1" category="PARSING" sentence="true">\n'
+        "<Text>Pakistan accused the militants.</Text>\n"
+        '<EventCoding sourcecode="PAK" targetcode="IMG" eventcode="111"></EventCoding>\n'
+        "</Sentence>\n"
+        '<Sentence date="19950101" id="A-18" sentence="true">\n'
+        '<Text>France met Germany.</Text>\n<EventCoding sourcecode="FRA" targetcode="DEU" eventcode="040"/>\n'
+        "</Sentence>\n"
+        '<Sentence date="19950102" id="A-18" sentence="false">\n'
+        '<Text>Spain met Italy.</Text>\n<EventCoding noevents = "True"> </EventCoding>\n'
+        "</Sentence>\n</Sentences>\n",
+        encoding="utf-8",
+    )
+    records = load_gold(xml)
+    assert [r.id for r in records] == ["AFP-1", "A-18", "A-18#2"]
+    assert records[0].date is not None and records[0].date.isoformat() == "2008-08-01"
+    assert [(e.source, e.target, e.code) for e in records[0].events] == [("PAK", "IMG", "111")]
+    assert [e.code for e in records[1].events] == ["040"] and records[2].events == []
+
+
+def test_quad_tsv_label_must_be_a_class(tmp_path: Path) -> None:
+    tsv = tmp_path / "q.tsv"
+    tsv.write_text("They met.\t7\n")
+    with pytest.raises(EventwireError):
+        load_gold(tsv)

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from eventwire.cli.output import write_events
 from eventwire.config import load_options
-from eventwire.evaluation.run import LEVELS, evaluate
+from eventwire.evaluation.run import LEVELS, code_gold, evaluate
+
+SHORT_NAMES = {
+    "neutral": "neutral",
+    "verbal cooperation": "verb coop",
+    "material cooperation": "mat coop",
+    "verbal conflict": "verb confl",
+    "material conflict": "mat confl",
+}
 
 
 def register(app: typer.Typer) -> None:
@@ -33,6 +43,13 @@ def eval_command(
     verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
     config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
     show: Annotated[int, typer.Option(help="How many misses and false events to list.")] = 50,
+    events_out: Annotated[
+        Path | None,
+        typer.Option(
+            "--events-out",
+            help="Also write the coded events as JSONL (the PRED file of ../shared/tools/score_events.py).",
+        ),
+    ] = None,
 ) -> None:
     """Score the coder against a gold file, as ../shared/tools/score_events.py scores."""
     if level not in LEVELS:
@@ -40,7 +57,10 @@ def eval_command(
     options = load_options(
         config, actor_files=actors or None, agent_files=agents or None, verb_files=verbs or None
     )
-    report = evaluate(gold, options, level)
+    run = code_gold(gold, options)
+    report = evaluate(gold, options, level, run=run)
+    if events_out is not None:
+        write_events(run.events(), "jsonl", events_out, sys.stdout)
     if as_json:
         typer.echo(json.dumps(report, indent=1, ensure_ascii=False, default=str))
         return
@@ -66,8 +86,9 @@ def render(report: dict[str, Any], show: int) -> str:
         p = report["plover"]
         lines.append(f"plover n={p['n']} any_event={p['any_event']:.3f} type_recall={p['type_recall']:.3f}")
     if "quad" in report:
-        q = report["quad"]
-        lines.append(f"quad5 n={q['n']} accuracy={q['accuracy']:.3f} macroF1={q['macro_f1']:.3f}")
+        lines += _class_table("quad5", report["quad"])
+    if "quad5_derived" in report:
+        lines += _class_table("quad5 (derived from gold events, not ConfliBERT)", report["quad5_derived"])
     lines += ["", "confusion (gold → coded for the same actor pair; '-' = nothing):"]
     for gold_key, row in report["confusion"].items():
         cells = ", ".join(f"{k}:{v}" for k, v in sorted(row.items(), key=lambda kv: -kv[1]))
@@ -89,3 +110,19 @@ def render(report: dict[str, Any], show: int) -> str:
             f"({f.get('reason', '')}): {f.get('sentence', '')[:140]}"
         )
     return "\n".join(lines)
+
+
+def _class_table(title: str, q: dict[str, Any]) -> list[str]:
+    """The 5-way class score: the reference's summary line, then the 5×5 confusion and per-class F1."""
+    left_out = f" unlabelled={q['unlabelled']}" if q.get("unlabelled") else ""
+    lines = [
+        f"{title} n={q['n']} accuracy={q['accuracy']:.3f} macroF1={q['macro_f1']:.3f}{left_out} "
+        f"(macroF1 over the gold's classes only: {q['macro_f1_gold_classes']:.3f})"
+    ]
+    if "about" in q:
+        lines.append(f"  ({q['about']})")
+    lines.append("  gold \\ coded " + "".join(f"{k:>6}" for k in range(len(q["classes"]))) + "     F1")
+    for k, (name, row) in enumerate(zip(q["classes"], q["confusion"], strict=True)):
+        cells = "".join(f"{v:>6}" for v in row)
+        lines.append(f"  {k} {SHORT_NAMES.get(name, name):11s}{cells}  {q['per_class'][k]['f1']:.3f}")
+    return lines

@@ -25,7 +25,8 @@ class GoldRecord:
     text: str
     events: list[GoldEvent] = field(default_factory=list)
     optional_events: list[GoldEvent] = field(default_factory=list)
-    plover: str = ""  # PLOVER GSR: the gold event type
+    plover: str = ""  # PLOVER GSR: the gold event type (current PLOVER name)
+    plover_original: str = ""  # PLOVER GSR: the type as written in the file (may be a pre-2018 name)
     quad_label: int | None = None  # quad TSV: the gold 5-way class
     kind: str = "events"  # "events", "plover", "quad"
 
@@ -41,18 +42,33 @@ def load_gold(path: Path) -> list[GoldRecord]:
     except (OSError, UnicodeDecodeError) as exc:
         raise EventwireError("E601", str(exc), where=str(path)) from exc
     try:
-        if path.suffix == ".xml":
-            return _petrarch_xml(text)
-        if path.suffix == ".tsv":
-            return _quad_tsv(text)
-        stripped = text.strip()
-        if stripped.startswith("["):
-            return _plover_gsr(json.loads(stripped))
-        if stripped.startswith("{") and "\n{" not in stripped:
-            return [_article(json.loads(stripped))]
-        return [_article(json.loads(line)) for line in stripped.splitlines() if line.strip()]
+        return _unique_ids(_parse(path, text))
     except (ValueError, KeyError, TypeError) as exc:
         raise EventwireError("E601", f"{type(exc).__name__}: {exc}", where=str(path)) from exc
+
+
+def _parse(path: Path, text: str) -> list[GoldRecord]:
+    if path.suffix == ".xml":
+        return _petrarch_xml(text)
+    if path.suffix == ".tsv":
+        return _quad_tsv(text)
+    stripped = text.strip()
+    if stripped.startswith("["):
+        return _plover_gsr(json.loads(stripped))
+    if stripped.startswith("{") and "\n{" not in stripped:
+        return [_article(json.loads(stripped))]
+    return [_article(json.loads(line)) for line in stripped.splitlines() if line.strip()]
+
+
+def _unique_ids(records: list[GoldRecord]) -> list[GoldRecord]:
+    """Each record is scored on its own: a repeated id (the PETRARCH unit tests have two AGENTS-18) gets
+    "#2", "#3", ... appended, so two records never share one article's predictions."""
+    seen: dict[str, int] = {}
+    for r in records:
+        seen[r.id] = seen.get(r.id, 0) + 1
+        if seen[r.id] > 1:
+            r.id = f"{r.id}#{seen[r.id]}"
+    return records
 
 
 def _date(value: str | None) -> date | None:
@@ -90,6 +106,7 @@ def _plover_gsr(items: list[dict[str, object]]) -> list[GoldRecord]:
                 _date(str(r.get("date") or "2000-01-01")),
                 str(r["text"]),
                 plover=PLOVER_RENAMES.get(plover, plover),
+                plover_original=plover,
                 kind="plover",
                 events=_plover_actor_events(r),
             )
@@ -109,15 +126,16 @@ def _plover_actor_events(r: dict[str, object]) -> list[GoldEvent]:
     return [GoldEvent(s, t, "") for s in codes("source") for t in codes("target")]
 
 
-# EventCoding elements are written both self-closed and as <EventCoding ...></EventCoding>.
 def _gsr_code(actor: dict[str, object]) -> str:
     """A GSR actor's code; a country code and its sector ("HUN" + "GOV") combine as CAMEO does ("HUNGOV")."""
     code, sector = str(actor.get("code", "") or ""), str(actor.get("sector", "") or "")
     return code + sector if len(code) == 3 and len(sector) == 3 and code not in ("IGO", "NGO") else code
 
 
+# EventCoding elements are written both self-closed and as <EventCoding ...></EventCoding> (the form of the
+# PETRARCH2 unit tests; ../shared/tools/score_events.py reads only the self-closed one).
 _SENTENCE = re.compile(r"<Sentence ([^>]*?)/?>|<EventCoding ([^>]*?)/?>|<Text>(.*?)</Text>", re.S)
-_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')  # XML allows spaces around "=": <Sentence id ="AFP-1">
 
 
 def _petrarch_xml(raw: str) -> list[GoldRecord]:
@@ -149,5 +167,7 @@ def _quad_tsv(raw: str) -> list[GoldRecord]:
         if not line.strip():
             continue
         text, label = line.rstrip("\r\n").rsplit("\t", 1)
+        if label.strip() not in ("0", "1", "2", "3", "4"):
+            raise ValueError(f"line {i + 1}: label {label!r} is not a 5-way class 0-4")
         out.append(GoldRecord(f"q{i}", date(2000, 1, 1), text, quad_label=int(label), kind="quad"))
     return out

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.codebook import Codebook
 from eventwire.config import Options
+from eventwire.evaluation.classes import class_score, derived_class_score, predicted_class
 from eventwire.evaluation.gold import GoldRecord, load_gold
-from eventwire.evaluation.scoring import (
-    PENTA_NAMES,
-    Triple,
-    macro_f1,
-    matches,
-    norm_actor,
-    penta_of_root,
-    score_events,
-    triples,
-)
+from eventwire.evaluation.scoring import Triple, matches, norm_actor, score_events, triples
 from eventwire.ingest import make_article
 from eventwire.pipeline import Coder
 from eventwire.records import CodedArticle, Event, Reject
@@ -25,22 +19,46 @@ from eventwire.records import CodedArticle, Event, Reject
 LEVELS = ("entity", "sector")
 
 
-def evaluate(
-    gold_path: Path, options: Options, level: str = "entity", coder: Coder | None = None
-) -> dict[str, Any]:
-    """Code every gold record and score it. Returns a JSON-ready report."""
+@dataclass(slots=True)
+class GoldRun:
+    """A gold file coded by the coder: its records, the coded articles and the rejects, by record id."""
+
+    gold_path: Path
+    records: list[GoldRecord]
+    coded: dict[str, CodedArticle] = field(default_factory=dict)
+    rejects: dict[str, Reject] = field(default_factory=dict)
+
+    def events(self) -> list[Event]:
+        """All coded events, record by record in gold order, each record's in coding order."""
+        return [e for r in self.records if r.id in self.coded for e in self.coded[r.id].events]
+
+
+def code_gold(gold_path: Path, options: Options, coder: Coder | None = None) -> GoldRun:
+    """Read a gold file and code its texts with the real coder."""
     records = load_gold(gold_path)
     coder = coder or Coder(options)
     articles = [
         make_article(r.text, date=r.date, article_id=r.id, origin=f"{gold_path.name}:{r.id}") for r in records
     ]
-    coded: dict[str, CodedArticle] = {}
-    rejects: dict[str, Reject] = {}
+    run = GoldRun(gold_path, records)
     for result in coder.code_articles(articles):
         if isinstance(result, Reject):
-            rejects[result.article_id] = result
+            run.rejects[result.article_id] = result
         else:
-            coded[result.article.id] = result
+            run.coded[result.article.id] = result
+    return run
+
+
+def evaluate(
+    gold_path: Path,
+    options: Options,
+    level: str = "entity",
+    coder: Coder | None = None,
+    run: GoldRun | None = None,
+) -> dict[str, Any]:
+    """Code every gold record (or take an existing ``run``) and score it. Returns a JSON-ready report."""
+    run = run or code_gold(gold_path, options, coder)
+    records, coded, rejects = run.records, run.coded, run.rejects
     kind = records[0].kind if records else "events"
     report: dict[str, Any] = {
         "gold": str(gold_path),
@@ -57,8 +75,11 @@ def evaluate(
     report["false_events"] = [_explain_false(aid, t, coded[aid], level, key) for aid, t in chosen.false]
     if kind == "plover":
         report["plover"] = _plover(records, coded)
+    events = {r.id: coded[r.id].events if r.id in coded else [] for r in records}
     if kind == "quad":
-        report["quad"] = _quad(records, coded)
+        report["quad"] = class_score((r.quad_label or 0, predicted_class(events[r.id])) for r in records)
+    else:
+        report["quad5_derived"] = derived_class_score(records, events, Codebook.load())
     if kind == "events":
         passed = sum(1 for r in records if _passes(r, coded.get(r.id), level))
         report["pass_rate"] = round(passed / len(records), 4) if records else 0.0
@@ -185,19 +206,4 @@ def _plover(records: list[GoldRecord], coded: dict[str, CodedArticle]) -> dict[s
         "n": n,
         "any_event": round(any_event / n, 4) if n else 0.0,
         "type_recall": round(hits / n, 4) if n else 0.0,
-    }
-
-
-def _quad(records: list[GoldRecord], coded: dict[str, CodedArticle]) -> dict[str, Any]:
-    pairs = []
-    for r in records:
-        events = coded[r.id].events if r.id in coded else []
-        guess = penta_of_root(events[0].cameo_code[:2]) if events else 0
-        pairs.append((r.quad_label or 0, guess))
-    accuracy, mf1 = macro_f1(pairs)
-    return {
-        "n": len(pairs),
-        "accuracy": round(accuracy, 4),
-        "macro_f1": round(mf1, 4),
-        "classes": PENTA_NAMES,
     }
