@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -46,4 +46,7 @@ def make_data_dir(root: Path, people: dict[str, str]) -> Path:
     return root
 
 
-Resolve = Callable[[str, date | None], list[Mention]]
+class Resolve(Protocol):
+    """Parse a text and resolve its actors (``day`` defaults to 2021-12-01)."""
+
+    def __call__(self, text: str, day: date | None = ..., /) -> list[Mention]: ...

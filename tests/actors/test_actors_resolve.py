@@ -249,3 +249,65 @@ def test_titled_unknown_person_takes_the_sentence_country(resolve: Resolve) -> N
     gbagbo = find(mentions, "President Laurent Gbagbo")
     assert (gbagbo.code, gbagbo.country) == ("CIVGOV", "CIV")
     assert not any(m.text.endswith("Unknownname") for m in mentions)  # two countries: no guess
+
+
+def test_it_after_a_subject_that_is_no_actor_is_not_an_earlier_actor(resolve: Resolve) -> None:
+    mentions = resolve(
+        "Kazakhstan expelled inspectors of the World Health Organization after officials said "
+        "the committee admitted it had lost the files."
+    )
+    assert [m.text for m in mentions if m.text == "it"] == []  # "it" is the committee, not the WHO
+    mentions = resolve("Kazakhstan criticised the WHO, saying it had failed.")
+    assert find(mentions, "it").code == "KAZ"  # a clause subject that is an actor still counts
+
+
+def test_a_titled_unknown_person_takes_no_country_out_of_his_reach(resolve: Resolve) -> None:
+    reported = resolve(
+        "Peacekeeping troops have arrived in Bosnia, Defense Secretary Zorro Unknownname said."
+    )
+    visited = resolve("Defense Secretary Zorro Unknownname visited Bosnia on Tuesday.")
+    for mentions in (reported, visited):
+        assert not any(m.text.endswith("Unknownname") for m in mentions), mentions
+    own = resolve("President Zorro Unknownname threatened to ban Ugandan opposition candidates.")
+    assert find(own, "President Zorro Unknownname").code == "UGAGOV"  # his own clause's country
+    spoke = resolve("Kazakhstan is ready to send troops, Defence Minister Zorro Unknownname said.")
+    assert find(spoke, "Defence Minister Zorro Unknownname").code == "KAZGOV"  # the report's subject
+
+
+def test_a_role_in_an_unknown_institution_of_a_country(resolve: Resolve) -> None:
+    text = "Director of Russia's State Historical Museum Zorro Unknownname has told reporters he objects."
+    mentions = resolve(text)
+    director = find(mentions, "Director of Russia's State Historical Museum Zorro Unknownname")
+    assert (director.code, director.sector) == ("RUS", "")  # Russia's, but not its head of state
+    assert "Russia" not in [m.text for m in mentions]
+    assert find(mentions, "he").entity_id == director.entity_id
+    chief = find(
+        resolve("The police chief of Kazakhstan's Mangystau Region resigned."),
+        "The police chief of Kazakhstan's Mangystau Region",
+    )
+    assert chief.code == "KAZCOP"
+    ally = resolve("The deputy chief of Israel's militia ally was killed.")  # lower case: no institution name
+    assert not any(m.text.startswith("The deputy chief") for m in ally)
+
+
+def test_packaged_people_cover_1990s_heads_of_state(nlp: Language, stage: ActorStage) -> None:
+    cases = [
+        ("Carlos Menem met the army chiefs.", date(1995, 5, 1), "Carlos Menem", "ARGGOV"),
+        ("Habyarimana flew to Dar es Salaam.", date(1994, 4, 5), "Habyarimana", "RWAGOV"),
+        ("Aristide returned to Port-au-Prince.", date(1994, 10, 15), "Aristide", "HTIGOV"),
+        ("Aristide spoke in Miami.", date(1992, 6, 1), "Aristide", "HTI"),  # in exile: out of office
+        ("Yeltsin sacked Chernomyrdin.", date(1998, 3, 23), "Yeltsin", "RUSGOV"),
+    ]
+    for text, day, name, code in cases:
+        mentions = stage.resolve(nlp(text), Article("t", text, day))
+        assert find(mentions, name).code == code, (text, mentions)
+
+
+def test_the_north_after_north_korea(resolve: Resolve) -> None:
+    mentions = resolve("South Korea and North Korea met. The South said it would help the North.")
+    assert [(m.text, m.code) for m in mentions if m.text.lower().startswith("the")] == [
+        ("The South", "KOR"),
+        ("the North", "PRK"),
+    ]
+    assert find(mentions, "it").code == "KOR"
+    assert resolve("The North admitted it had a program.") == []  # no country named before

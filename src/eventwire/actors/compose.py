@@ -23,7 +23,7 @@ from eventwire.actors.coordination import (
 from eventwire.actors.dictionary import Role
 from eventwire.actors.entities import ABROAD_SECTORS
 from eventwire.actors.lexicon import Lexicon, norm
-from eventwire.actors.match import POSSESSIVE, Atom, name_run
+from eventwire.actors.match import POSSESSIVE, Atom, is_name_token, name_run
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _ATTACHING = frozenset({"of", "in", "from"})  # "the President of X", "rebels in X", "soldiers from X"
@@ -45,7 +45,7 @@ class Phrase:
     pronoun: str = ""  # person, thing, plural
     count: int = 0
     collective: str = ""  # country, any
-    attached_by: str = ""  # how the entity attaches: "", "of", "in"
+    attached_by: str = ""  # how the entity attaches: "", "of", "in", "owner" (of X's <unknown name>)
     possessive: bool = False  # followed by 's
     shared: bool = False  # role copied from the next phrase ("Hungarian and Romanian officials")
 
@@ -142,7 +142,7 @@ def _build(
         first.start, last_end, "role", entities=entities, roles=roles, role_end=role_end, modifier=modifier
     )
     if roles and not entities and j < len(atoms):
-        j = _attach_after(doc, atoms, j, phrase)
+        j = _attach_after(doc, atoms, j, phrase, lex)
     person_next = j < len(atoms) and _is_person(atoms[j], lex)
     if person_next and (j == k or _adjacent(doc, phrase.end, atoms[j].start)):
         phrase.person, phrase.end, phrase.kind = atoms[j], atoms[j].end, "person"
@@ -184,8 +184,10 @@ def _roles(atom: Atom, lex: Lexicon) -> list[Role]:
     return [lex.dictionaries.roles[sense.ref]] if sense is not None else []
 
 
-def _attach_after(doc: Doc, atoms: list[Atom], j: int, phrase: Phrase) -> int:
-    """ "President of Kazakhstan", "head of the WHO", "rebels in the Ivory Coast", "soldiers from Gondor"."""
+def _attach_after(doc: Doc, atoms: list[Atom], j: int, phrase: Phrase, lex: Lexicon) -> int:
+    """ "President of Kazakhstan", "head of the WHO", "rebels in the Ivory Coast", "soldiers from Gondor";
+    "Director of Russia's State Historical Museum": a member of an institution we do not know, the
+    country's (attached as its ``owner``)."""
     i = phrase.end
     if i >= len(doc):
         return j
@@ -204,6 +206,13 @@ def _attach_after(doc: Doc, atoms: list[Atom], j: int, phrase: Phrase) -> int:
     if target.start != i or not target.is_entity or target.first("person"):
         return j
     if target.end < len(doc) and norm(doc[target.end].text) in POSSESSIVE:
+        run = target.end + 1
+        while run < len(doc) and not doc[run].is_sent_start and is_name_token(doc[run]):
+            run += 1  # capitalised words, known ones included ("Atomic Energy Organization")
+        inside = [a for a in atoms[j + 1 :] if a.start < run]
+        if word == "of" and run > target.end + 1 and not any(a.is_entity or _roles(a, lex) for a in inside):
+            phrase.entities, phrase.end, phrase.attached_by = [target], run, "owner"
+            return j + 1 + len(inside)  # words of the institution's name are not actors of their own
         return j  # "the deputy chief of Israel's militia ally": Israel owns the ally, not the chief
     if word != "of" and any(r.office for r in phrase.roles):
         return j

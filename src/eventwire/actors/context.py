@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.compose import Phrase
 from eventwire.actors.entities import ABROAD_SECTORS, Entities, Entity, RoleInfo, role_info
@@ -30,6 +30,12 @@ _DOMESTIC_SECTORS = frozenset({"COP", "JUD"})  # they act in their own country
 # civilians and refugees in a text about one country often come from another, and "the parties" are often
 # the sides of a conflict
 _HOME_SECTORS = frozenset({"COP", "JUD", "LEG", "OPP", "LAB", "BUS", "EDU", "HLH", "AGR", "REL"})
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PARTY_PREPS = frozenset({"to", "with", "against", "toward", "towards", "from", "for"})
+# titles of office a name takes the article's country from ("Minister X", "General X", "Judge X"); not
+# "Attacker X", "Correspondent X": attackers and reporters in a text about one country often come from another
+_OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "ELI"})
 _SKIPPED = frozenset({"the", "central", "northern", "southern", "eastern", "western", "north", "south"})
 
 
@@ -41,6 +47,7 @@ class Named:
     block: str
     located: bool  # governed by a locative preposition
     sector: str  # the sector of the role it qualifies ("" for a bare name)
+    token: int  # its last token
 
 
 class SentenceCountries:
@@ -65,7 +72,9 @@ class SentenceCountries:
                     k -= 1
                 located = p.kind == "entity" and k >= 0 and norm(doc[k].text) in LOCATIVE
                 si = sentence_of(atom.start)
-                self.named.setdefault(si, []).append(Named(si, entity.block, located, sector))
+                named = Named(si, entity.block, located, sector, atom.end - 1)
+                self.named.setdefault(si, []).append(named)
+        self.doc = doc
 
     def sole(self, sentence: int) -> str:
         """The one country the sentence names ("" if none or several)."""
@@ -77,13 +86,26 @@ class SentenceCountries:
         blocks = {n.block for n in self.named.get(sentence, []) if n.located}
         return next(iter(blocks)) if len(blocks) == 1 else ""
 
-    def titled(self, name: str, info: RoleInfo, sentence: int) -> Entity | None:
-        """ "President Laurent Gbagbo" (not in the people files): the sentence's one country, else where."""
-        if not info.sector:
-            return None
-        block, how = self.sole(sentence), "the only country in the sentence"
+    def titled(self, name: str, info: RoleInfo, sentence: int, token: int) -> Entity | None:
+        """ "President Laurent Gbagbo" (not in the people files): the one country the sentence names within
+        his reach, else the country the article is about. Out of his reach are a country in a report he is
+        credited with afterwards, in a clause with a subject of its own ("troops have arrived in Bosnia,
+        Defense Secretary X said": where the news happened, not whose official he is) and the other party
+        of a verb ("visited Bosnia", "talks with Iran")."""
+        if not info.sector or (info.weak and info.office == "leader"):
+            return None  # "Director Steven Spielberg", "chief X": the head of what, we cannot tell
+        person = self.doc[token]
+        near = [
+            n
+            for n in self.named.get(sentence, [])
+            if not party(self.doc[n.token], person)
+            and not (n.token < token and other_clause(self.doc[n.token], person))
+        ]
+        block, how = _one({n.block for n in near}), "the only country in the sentence"
         if not block:
-            block, how = self.located(sentence), "the sentence's location"
+            block, how = _one({n.block for n in near if n.located}), "the sentence's location"
+        if not block and info.sector in _OFFICIAL_SECTORS:
+            block, how = self.article(sentence), "the country the article is mostly about"
         return titled_person(name, info, block, how) if block else None
 
     def group(self, info: RoleInfo, plural: bool, sentence: int, guess: bool = True) -> Entity | None:
@@ -124,6 +146,42 @@ class SentenceCountries:
         """The one country whose police or courts the sentence names ("" if none or several)."""
         blocks = {n.block for n in self.named.get(sentence, []) if n.sector in _DOMESTIC_SECTORS}
         return next(iter(blocks)) if len(blocks) == 1 else ""
+
+
+def _one(blocks: set[str]) -> str:
+    return next(iter(blocks)) if len(blocks) == 1 else ""
+
+
+def party(place: Token, person: Token) -> bool:
+    """Is ``place`` the object of a verb whose subject is ``person`` ("X visited Bosnia", "X met with Iranian
+    leaders")?"""
+    tok = place
+    while tok.dep_ in ("amod", "compound", "poss", "conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head  # "met Iranian leaders": the leaders are the object
+    if tok.dep_ in ("dobj", "dative"):
+        verb = tok.head
+    elif tok.dep_ == "pobj" and norm(tok.head.text) in _PARTY_PREPS:
+        verb = tok.head.head
+    else:
+        return False
+    return any(c.dep_ in _SUBJECT_DEPS and c.left_edge.i <= person.i <= c.right_edge.i for c in verb.children)
+
+
+def other_clause(place: Token, person: Token) -> bool:
+    """Is ``place`` in a clause below the one both share whose subject is a noun other than ``person``?"""
+    mine = {person.i, *(t.i for t in person.ancestors)}
+    for tok in (place, *place.ancestors):
+        if tok.i in mine:
+            return False
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS] if tok.pos_ in _CLAUSE_POS else []
+        if any(
+            c.pos_ in ("NOUN", "PROPN")
+            and not c.left_edge.i <= person.i <= c.right_edge.i
+            and not c.left_edge.i <= place.i <= c.right_edge.i
+            for c in subjects
+        ):
+            return True
+    return False
 
 
 def titled_person(name: str, info: RoleInfo, block: str, how: str) -> Entity:

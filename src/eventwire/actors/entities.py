@@ -168,6 +168,26 @@ class Entities:
             block=term.block,
         )
 
+    def member(self, base: Entity, info: RoleInfo, plural: bool, owner: str) -> Entity:
+        """A role in an institution we do not know that a country or organisation owns ("Director of Russia's
+        State Historical Museum"): the owner's code, with the role's sector only when the role names one of
+        its own ("police chief"; "director" and "head" take the institution's, which we do not know)."""
+        sector = "" if info.weak else info.sector
+        code = base.block + sector if base.kind == "country" else base.code
+        return Entity(
+            f"member:{code}:{owner}:{'|'.join(sorted(info.words))}",
+            "role",
+            code,
+            "",
+            base.country,
+            sector,
+            [f"role: {' '.join(sorted(info.words))} of {owner}, an institution of {base.name or base.code}"],
+            role_words=set(info.words),
+            person=not plural,
+            plural=plural,
+            block=base.block,
+        )
+
     def attached(self, base: Entity, info: RoleInfo, head_plural: bool, roles: list[Role]) -> Entity:
         """A role attached to a country/organisation: an office holder on the day, an office, or a group."""
         office, block = info.office, base.block

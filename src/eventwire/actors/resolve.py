@@ -7,7 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.compose import Phrase
 from eventwire.actors.context import SentenceCountries
@@ -28,6 +28,8 @@ from eventwire.records import Mention
 _PRONOUN_WINDOW = 2  # sentences back
 _INDEFINITE = frozenset({"a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SINGULAR = frozenset({"NN", "NNP"})
+_PLURAL = frozenset({"NNS", "NNPS"})
 
 
 class Resolver:
@@ -45,9 +47,11 @@ class Resolver:
         self.runs: dict[int, tuple[int, int]] = {}  # unknown name runs by start and by end token
         self.apposed: dict[tuple[int, int], tuple[Entity, str]] = {}
         self.context: SentenceCountries | None = None
+        self.covered: set[int] = set()  # tokens inside a composed phrase
 
     def run(self, phrases: list[Phrase]) -> list[Mention]:
         covered = {i for p in phrases for i in range(p.start, p.end)}
+        self.covered = covered
         self.context = SentenceCountries(self.doc, phrases, self.entities, self._sentence)
         items: list[tuple[int, Phrase | tuple[int, int]]] = [(p.start, p) for p in phrases]
         runs = name_runs(self.doc, covered, self.lex.word_class("particle"))
@@ -137,6 +141,9 @@ class Resolver:
             if p.end - p.start == 1 and word.text[0].isupper() and norm(word.text) in self.names:
                 return self._lookup_name(p.start, p.end)  # "King" after "Tom King" is him, not a king
             return self._title(p, info)
+        if p.attached_by == "owner":  # "Director of Russia's State Historical Museum": Russia's, no office
+            owner = self.doc[p.entities[0].end + 1 : p.end].text
+            return self.entities.member(base, info, head_plural, owner), []
         ethnic = self.lex.dictionaries.words.get(norm(self.doc[p.role_end - 1].text))
         if base.kind == "country" and ethnic is not None and ethnic.cls == "ethnic" and self.context:
             placed = self.context.elsewhere(info, base.block, head_plural, self._sentence(p.start))
@@ -202,7 +209,7 @@ class Resolver:
         if p.name is None or self.context is None:
             return None, []
         name = self.doc[p.name[0] : p.name[1]].text
-        return self.context.titled(name, info, self._sentence(p.start)), []
+        return self.context.titled(name, info, self._sentence(p.start), p.start), []
 
     def _placed_group(self, p: Phrase, info: RoleInfo) -> tuple[Entity | None, list[str]]:
         """A bare group with no antecedent ("demonstrators"): in the country the sentence places it in."""
@@ -227,6 +234,8 @@ class Resolver:
                     self._pointer(last) + " (clause subject)",
                     f"{entity.name or 'official'} speaks for the government of {entity.country}",
                 ]
+        if subject is not None and subject.i < tok.i and self._other_referent(subject, p.pronoun):
+            return None  # "the North admitted it had": "it" is the clause's own subject, not an actor
         here = self._sentence(tok.i)
         for seen in reversed(self.seen):
             if seen.start >= tok.i:
@@ -236,6 +245,15 @@ class Resolver:
             if pronoun_fits(seen.entity, p.pronoun):
                 return seen.entity, [self._pointer(seen)]
         return None
+
+    def _other_referent(self, subject: Token, pronoun: str) -> bool:
+        """A clause subject before the pronoun that agrees with it in number and is no actor phrase: the
+        pronoun's nearest antecedent, which no earlier actor may take over."""
+        if subject.i in self.covered or subject.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if pronoun == "thing":
+            return subject.tag_ in _SINGULAR
+        return pronoun == "plural" and subject.tag_ in _PLURAL
 
     def _collective(self, p: Phrase) -> None:
         """The most recent distinct actors of that kind: "the two leaders", "both countries", "both sides"."""
@@ -261,6 +279,22 @@ class Resolver:
         entity, steps = self._lookup_name(start, end)
         if entity is not None:
             self._emit(start, end, entity, "person", steps)
+        elif end - start == 1 and start > 0 and norm(self.doc[start - 1].text) == "the":
+            self._compass(start)
+
+    def _compass(self, i: int) -> None:
+        """ "the North" after "North Korea": the one country named before whose name begins with the word."""
+        word = norm(self.doc[i].text)
+        if word not in self.lex.word_class("compass"):
+            return
+        found = {
+            s.entity.id: s
+            for s in self.seen
+            if s.entity.kind == "country" and norm(s.entity.name.split()[0]) == word and " " in s.entity.name
+        }
+        if len(found) == 1:
+            seen = next(iter(found.values()))
+            self._emit(i - 1, i + 1, seen.entity, "country", [self._pointer(seen)])
 
     # --- output --------------------------------------------------------------------------------------------
     def _emit(self, start: int, end: int, entity: Entity, kind: str, steps: list[str]) -> None:

@@ -42,11 +42,11 @@ def parse_words(text: str, where: str, problems: Problems) -> list[Word]:
             reason = f"value of a {cls} must be one of {', '.join(sorted(WORD_VALUES[cls]))}"
         elif cls == "count" and not (value.isdigit() and int(value) >= 2):
             reason = "value of a count must be a number >= 2"
-        elif cls in ("particle", "portfolio") and value:
+        elif cls in ("particle", "portfolio", "compass") and value:
             reason = f"a {cls} has no value"
         elif cls == "ethnic" and not value:
             reason = "an ethnic word names the role of the people it marks (a role term of roles.tsv)"
-        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio", "ethnic"}:
+        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio", "ethnic", "compass"}:
             reason = f"unknown class {cls!r}"
         if reason:
             problems.add(where, lineno, reason)
