@@ -114,9 +114,10 @@ def test_pronoun_subject_of_a_reported_clause_is_the_reporter(code_events: CodeE
     assert triples(got) == {("SYR", "LBN", "0356")}
 
 
-def test_target_read_off_the_object_side_when_no_slot_names_it(code_events: CodeEvents) -> None:
+def test_threat_to_cut_off_supplies_is_a_non_force_threat(code_events: CodeEvents) -> None:
+    # CAMEO's own example of 131: cutting off electricity is a reduction of relations (160)
     got = triples(code_events("Russia threatened to cut off electricity to Ukraine.", ACTORS))
-    assert got == {("RUS", "UKR", "130")}
+    assert got == {("RUS", "UKR", "131")}
 
 
 @pytest.mark.parametrize(

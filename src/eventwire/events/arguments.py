@@ -116,7 +116,10 @@ class Arguments:
                 found, cost = self.mentions(t, max_cost=1)
                 if found:
                     return found, cost + 1, None, "slot"
+        agent = bool(prep_objects(token, "by"))  # "Germany's first attack by an IS sympathiser"
         for child in token.children:
+            if child.dep_ == "poss" and agent:
+                continue  # with its agent named, the possessor is where or whom it hit
             if child.dep_ == "poss" or (child.dep_ in _MOD_DEPS and child not in m.parts):
                 found, cost = self.mentions(child, max_cost=1)
                 if found:
@@ -124,7 +127,7 @@ class Arguments:
                     support = self._support_verb(token) if via == "poss" else None  # "reiterated its demand"
                     return found, cost + 1, support, via
         pair = [x for t in prep_objects(token, "between") for x in self.mentions(t)[0]]
-        if len(pair) >= 2:
+        if len(pair) >= 2 and "sym" in m.pattern.flags:  # a two-sided event: "talks between X and Y"
             return pair, 1, None, "between"
         support = self._support_verb(token)
         if support is not None:
@@ -182,9 +185,10 @@ class Arguments:
                         return [], True
         if self_only or not fallback or not m.pattern.target or "slots_only" in m.pattern.flags:
             return [], self_only
+        owned = frozenset(p.i for p in m.parts) if m.pattern.pos == "verb" else frozenset()
         near = [
             (t, x)
-            for t, x in object_side_mentions(hosts, self.index, self.sentence)
+            for t, x in object_side_mentions(hosts, self.index, self.sentence, owned=owned)
             if not any(same_actor(x, s) for s in sources)
         ]
         if not near:

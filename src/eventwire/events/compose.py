@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventwire.events.arguments import Arguments, same_actor
+from eventwire.events.clauses import asserted, has_object_constraint, idle_frame, object_control
 from eventwire.events.extract import (
     OBJECT_DEPS,
     PREP_DEPS,
@@ -81,7 +82,8 @@ class Composer:
                 built[m.token.i] = cand
         # "handed over 700 kg of medicine": the noun event (aid) is coded, not its support verb's own
         supports = {c.support.i for c in built.values() if c.support is not None}
-        return {i: c for i, c in built.items() if i not in supports or _has_object_constraint(c.match)}
+        built = {i: c for i, c in built.items() if i not in supports or has_object_constraint(c.match)}
+        return {i: c for i, c in built.items() if not _aim_of_protest(c, built)}
 
     def _wished(self) -> dict[int, str]:
         """Token index → frame word, for the words in what a frame word governs ("agreed to send troops
@@ -95,12 +97,12 @@ class Composer:
             stack = [
                 c
                 for c in m.token.children
-                if c.dep_ in ("xcomp", "ccomp") or (controls and _object_control(c))
+                if c.dep_ in ("xcomp", "ccomp") or (controls and object_control(c))
             ]
             stack += prep_objects(m.token, "for") if controls else []  # "an appeal for deploying troops"
             while stack:
                 node = stack.pop()
-                if node.dep_ in _ASSERTING_DEPS or _asserted(node):
+                if node.dep_ in _ASSERTING_DEPS or asserted(node):
                     continue
                 out.setdefault(node.i, m.token.text)
                 stack += node.children
@@ -113,11 +115,16 @@ class Composer:
             mod.hypothetical = True
             mod.reasons.append(f"governed by {self.wished[m.token.i]!r}")
         sources, cost, support, via = self.args.sources(m)
-        if top and (not sources or ("needs_support" in p.flags and support is None)):
+        # "talks between Russia and Ukraine began": with its two sides named, a noun that a verb of
+        # happening has as its subject needs no support verb ("cooperation between X and Y could" does)
+        unsupported = "needs_support" in p.flags and support is None and not self._happened(m, via)
+        if top and (not sources or unsupported):
             return None
         hosts = [m.token, *m.parts] + ([support] if support is not None else [])
         two_sided = "sym" in p.flags and len(sources) > 1  # "Israel and Lebanon renewed negotiations on ..."
-        targets, blocked = self.args.targets(m, sources, hosts, fallback=not two_sided)
+        targets, blocked = (
+            ([], False) if via == "between" else self.args.targets(m, sources, hosts, not two_sided)
+        )
         if blocked:
             return None
         if via == "compound" and not targets and all(s.kind == "country" for s in sources):
@@ -143,10 +150,18 @@ class Composer:
                 cand.targets = self.args.purpose_targets([m.token, *cand.extra_tokens], cand.sources)
         return self._checked(cand, top)
 
+    def _happened(self, m: Match, via: str) -> bool:
+        token = m.token
+        return (
+            via == "between"
+            and token.dep_ == "nsubj"
+            and has_word(token.head, self.patterns.words("occurrence_verbs"), self.patterns)
+        )
+
     def _conditioned(self, cand: Candidate) -> list[Mention]:
         """The target of a threat that names none: who must meet its condition ("threatened to stop
         talks if the United States goes ahead")."""
-        conditional = self.patterns.words("conditional")
+        conditional = self.patterns.words("conditional") | self.patterns.words("future_marks")
         for token in [cand.match.token, *cand.extra_tokens]:
             for clause in token.children:
                 marks = {lemma(g) for g in clause.children if g.dep_ == "mark"}
@@ -210,8 +225,8 @@ class Composer:
         slots = [
             c
             for c in token.children
-            if (c.dep_ in ("xcomp", "ccomp", "acl", "acomp") and not _asserted(c))
-            or (controls and _object_control(c))
+            if (c.dep_ in ("xcomp", "ccomp", "acl", "acomp") and not asserted(c))
+            or (controls and object_control(c))
         ]
         if "comp_only" not in m.pattern.flags:  # "planned to attack", not "planned the massacres"
             slots += [
@@ -228,7 +243,7 @@ class Composer:
     def action_at(self, token: Token, depth: int) -> Match | None:
         """The action a frame governs at ``token``, looking through "begin to", "hold", "be" and "X of"."""
         found = self.by_token.get(token.i)
-        if found is not None and found.pattern.frame != "report" and not _idle_frame(found):
+        if found is not None and found.pattern.frame != "report" and not idle_frame(found):
             return found
         if depth == 0:
             return None
@@ -266,34 +281,22 @@ _OBJECT_CONTROL = frozenset({"appeal", "demand"})  # "urged X to", "demanded X t
 _ASSERTING_DEPS = frozenset({"relcl", "parataxis", "appos"})
 
 
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_AIMS = ("02", "10")  # appeals and demands
 
 
-def _asserted(verb: Token) -> bool:
-    """A finite clause in the past, present or perfect asserts what happens: "warned that Russia had
-    attacked", "denied that troops are shelling the town"; "will", "should" or a bare verb do not."""
-    if verb.pos_ not in ("VERB", "AUX"):
+def _aim_of_protest(cand: Candidate, built: dict[int, Candidate]) -> bool:
+    """An appeal or demand in the purpose clause of a protest is what the protest is for, not an event of
+    its own: "began a hunger strike to demand the return of property", "blocked streets to demand reform"."""
+    if not cand.code.startswith(_AIMS):
         return False
-    return verb.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ in _FINITE_TAGS or lemma(c) == "have") for c in verb.children
-    )
-
-
-def _object_control(token: Token) -> bool:
-    """A to-infinitive the parser hung as a purpose clause of a verb with an object: "demanded the
-    parties to allow access" (with appeal and demand verbs the object does it, as in "urged X to")."""
-    return purpose_clause(token) and any(c.dep_ in OBJECT_DEPS for c in token.head.children)
-
-
-def _idle_frame(m: Match) -> bool:
-    """A frame word that governs no clause here ("agreed to undertake joint exercises"): looked through."""
-    flags = m.pattern.flags
-    return (
-        "comp_only" in flags
-        and "needs_action" in flags
-        and not any(c.dep_ in ("xcomp", "ccomp") for c in m.token.children)
-    )
-
-
-def _has_object_constraint(m: Match) -> bool:
-    return any(c.path[0] == "obj" for c in m.pattern.require)
+    protest = {
+        t.i for c in built.values() if c.code.startswith("14") for t in [c.match.token, *c.extra_tokens]
+    }
+    node = cand.match.token
+    for _ in range(4):
+        if node.head == node:
+            return False
+        if purpose_clause(node) and node.head.i in protest:
+            return True
+        node = node.head
+    return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.patterns import Constraint, Pattern, PatternSet
+from eventwire.events.patterns import NO_EVENT, Constraint, Pattern, PatternSet
 from eventwire.records import Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -50,7 +50,13 @@ def has_word(token: Token, words: frozenset[str], patterns: PatternSet) -> bool:
 
 
 def related(token: Token, rel: str) -> list[Token]:
-    """Children of ``token`` in relation ``rel`` (see data/README.md: prt, obj, mod, comp, pobj, neg)."""
+    """Children of ``token`` in relation ``rel`` (see data/README.md: prt, obj, subj, mod, comp, pobj, neg).
+
+    ``subj`` is who does the verb, wherever the parse puts it: its own subject, the agent of a passive,
+    or the one it inherits ("troops began to arrive", "troops arriving in"), with the words joined to it."""
+    if rel == "subj":
+        subject = subject_token(token)
+        return [] if subject is None else [subject, *(c for c in subject.children if c.dep_ == "conj")]
     if rel == "pobj":
         return [
             g
@@ -71,6 +77,11 @@ def satisfy(token: Token, constraint: Constraint, patterns: PatternSet) -> Token
     frontier = [token]
     for rel in constraint.path:
         frontier = [c for t in frontier for c in related(t, rel)]
+        if rel in ("subj", "obj"):  # "a first contingent of troops arrived", "mobilized thousands of troops"
+            quantity = patterns.words("quantity_nouns")
+            frontier += [
+                g for t in frontier if has_word(t, quantity, patterns) for g in prep_objects(t, "of")
+            ]
     if "*" in constraint.lemmas:
         return frontier[0] if frontier else None
     return next((t for t in frontier if has_word(t, constraint.lemmas, patterns)), None)
@@ -92,12 +103,16 @@ def pos_keys(token: Token, patterns: PatternSet) -> list[tuple[str, str]]:
 
 
 def match_token(token: Token, patterns: PatternSet) -> Match | None:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None  # "in *March* 2016", "*May* 5": a date names no event
     for key in pos_keys(token, patterns):
         for pattern in patterns.lookup(*key):
             if "no_xcomp" in pattern.flags and any(c.dep_ == "xcomp" for c in token.children):
                 continue
             if "intransitive" in pattern.flags and any(c.dep_ in OBJECT_DEPS for c in token.children):
                 continue  # "demonstrating the reality" is not a demonstration
+            if "no_question" in pattern.flags and _asks_question(token):
+                continue  # "asked whether Russia would attack" is a question, not an appeal
             if "no_participle" in pattern.flags and token.tag_ in ("VBG", "VBN") and token.dep_ in _FREE_DEPS:
                 continue  # "..., considering the support of" is not a consideration
             parts = [satisfy(token, c, patterns) for c in pattern.require]
@@ -106,11 +121,27 @@ def match_token(token: Token, patterns: PatternSet) -> Match | None:
     return None
 
 
+_QUESTION_MARKS = frozenset({"if", "whether"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asks_question(token: Token) -> bool:
+    """Does the verb govern an indirect question: "asked whether/if ...", "asked why ..."?"""
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        first = clause.doc[clause.left_edge.i]
+        if lemma(first) in _QUESTION_MARKS or (first.tag_ in _WH_TAGS and lemma(first) != "that"):
+            return True
+    return False
+
+
 def match_sentence(sentence: Span, patterns: PatternSet) -> list[Match]:
-    """Every trigger in the sentence; a word used by another match's constraint is not a trigger itself."""
+    """Every trigger in the sentence; a word used by another match's constraint is not a trigger itself,
+    and a no-event pattern (code ``-``) takes its words out of play ("signed an executive *order*")."""
     found = [m for t in sentence if (m := match_token(t, patterns)) is not None]
     used = {p.i for m in found for p in m.parts if p.i != m.token.i}
-    return [m for m in found if m.token.i not in used]
+    return [m for m in found if m.token.i not in used and m.pattern.code != NO_EVENT]
 
 
 def is_passive(token: Token) -> bool:
@@ -121,8 +152,23 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
     out = []
     for c in token.children:
         if c.dep_ in PREP_DEPS and lemma(c) == prep:
-            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")] or _dangling_object(c)
     return out
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """The noun phrase right after a preposition the parser left without an object, because it read the
+    phrase as the subject of a clause ("granted asylum to [five officers holed up in ...]")."""
+    if prep.dep_ not in ("prep", "dative") or prep.i + 1 >= len(prep.doc):
+        return []
+    node = prep.doc[prep.i + 1]
+    for _ in range(6):
+        if node.head == node or node.head.i <= prep.i or node.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        node = node.head
+    clause = node.head  # the clause the phrase was read as the subject of hangs from the same word
+    misread = node.dep_ in ("nsubj", "nsubjpass") and clause != prep.head and clause.head == prep.head
+    return [node] if node.pos_ in ("NOUN", "PROPN") and misread else []
 
 
 def slot_tokens(token: Token, slot: str) -> list[Token]:
@@ -168,6 +214,8 @@ def subject_token(token: Token, hops: int = 4) -> Token | None:
         return controller or subject_token(head, hops - 1)
     if dep in ("conj", "acomp", "ccomp") or (dep == "acl" and head.pos_ != "NOUN"):
         return subject_token(head, hops - 1)
+    if dep == "pcomp" and lemma(head) == "under":
+        return None  # "the embassy came under shelling": the subject suffered it
     if dep == "pcomp":
         # "accused Rwanda of making accusations": the object of the governing verb did it
         governor = head.head

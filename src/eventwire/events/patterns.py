@@ -17,11 +17,11 @@ from eventwire.errors import EventwireError
 from eventwire.events.forms import regular_forms
 
 POS = frozenset({"verb", "noun", "adj"})
-RELATIONS = frozenset({"prt", "obj", "mod", "comp", "pobj", "neg"})
+RELATIONS = frozenset({"prt", "obj", "subj", "mod", "comp", "pobj", "neg"})
 FRAMES = frozenset({"intent", "prepare", "threat", "appeal", "demand", "reject", "report"})
 _FLAG_WORDS = (
     "sym needs_target obj_actor needs_support needs_action needs_clause no_xcomp comp_only slots_only "
-    "intransitive no_participle"
+    "intransitive no_participle no_question"
 )
 FLAGS = frozenset(_FLAG_WORDS.split(" "))
 _PREPOSITION_WORDS = (
@@ -35,11 +35,12 @@ FRAME_TARGETS = frozenset({"inner", "addressee", "inner_source"})
 FRAME_WHEN = frozenset({"has_inner_target"})
 _CLASS_WORDS = (
     "support transparent modal_future modal_hypothetical modal_obligation negation negating_verbs "
-    "conditional threat_conditional light_nouns not_agent_heads irrealis_verbs quantity_nouns "
-    "nonagent_subjects allegation_verbs"
+    "negating_adverbs conditional future_marks threat_conditional light_nouns not_agent_heads "
+    "irrealis_verbs quantity_nouns nonagent_subjects allegation_verbs occurrence_verbs"
 )
 LEXICON_CLASSES = frozenset(_CLASS_WORDS.split(" "))
 FILES = ("patterns.txt", "frames.txt", "lexicon.txt")
+NO_EVENT = "-"  # the code of a pattern that says "this is no event" ("signed an executive order")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +160,7 @@ def _parse_pattern(cells: list[str], where: str, codebook: Codebook) -> Pattern:
             f"expected 3 to 8 columns (code pos lemma [require source target frame flags]), got {len(cells)}"
         )
     code, pos, lemma = cells[0], cells[1], cells[2]
-    if code not in codebook:
+    if code != NO_EVENT and code not in codebook:
         raise EventwireError("E304", f"CAMEO code {code!r} is not in the codebook", where=where)
     if pos not in POS:
         raise ValueError(f"pos must be one of {sorted(POS)}, got {pos!r}")

@@ -124,12 +124,18 @@ def _conjuncts(token: Token, index: MentionIndex) -> list[Token]:
 
 
 def object_side_mentions(
-    hosts: list[Token], index: MentionIndex, sentence: Span, limit: int = 5
+    hosts: list[Token],
+    index: MentionIndex,
+    sentence: Span,
+    limit: int = 5,
+    owned: frozenset[int] = frozenset(),
 ) -> list[tuple[Token, Mention]]:
     """Actors on the object side of a verb or noun phrase, the way a coder reads a target off the verb
     phrase when no slot names one: breadth first, nearer words first, then left to right. The subject
     of a clause the phrase itself governs is on its object side ("refused to allow UN planes to land"); what a
-    preposition of concession governs is not ("despite Israel's objections"); a place comes last."""
+    preposition of concession governs is not ("despite Israel's objections"); a place comes last. A noun
+    host's own modifiers are its source side, except the possessor of a host in ``owned`` (the object of a
+    verb trigger: "cut off *Gaza's* water supply")."""
     queue: deque[tuple[Token, int]] = deque((h, 0) for h in hosts)
     host_ids = {h.i for h in hosts}
     seen = set(host_ids)
@@ -151,7 +157,8 @@ def object_side_mentions(
                 or (child.dep_ == "prep" and lemma(child) in SETTING_PREPS)
             ):
                 continue
-            if cost == 0 and token.pos_ in ("NOUN", "PROPN") and child.dep_ in _OWN_SIDE:
+            own = child.dep_ in _OWN_SIDE and not (child.dep_ == "poss" and token.i in owned)
+            if cost == 0 and token.pos_ in ("NOUN", "PROPN") and own:
                 continue
             seen.add(child.i)
             cheap = child.dep_ in CHEAP_DEPS or child.dep_ in ("pobj", "prep", "dobj") or governed

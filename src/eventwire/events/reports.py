@@ -2,7 +2,8 @@
 
 A report verb is not an event between the reporter and what is reported, and does not hide the reported
 event, which is coded with its own source. It is a statement (010) only when what it reports holds no
-coded event and its own subject is a known actor that is not a media outlet ("Kazpravda.kz reports").
+coded event (negated and hypothetical ones are not coded), the speaker has no coded event it belongs to,
+and its own subject is a known actor that is not a media outlet ("Kazpravda.kz reports").
 "X said Y must do Z" is a demand (a "should" an appeal) by X to Y.
 """
 
@@ -20,8 +21,12 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 def report_content(token: Token) -> list[Token]:
-    """The clause a report verb reports: its ccomp/xcomp, its object, or the clause it is parenthetical to."""
+    """The clause a report verb reports: its ccomp/xcomp, its object, or the clause it is parenthetical to.
+    A clause the parser hung from a time word is the verb's own ("said earlier that ...")."""
     out = [c for c in token.children if c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis")]
+    out += [
+        g for c in token.children if c.dep_ in ("advmod", "npadvmod") for g in c.children if g.dep_ == "ccomp"
+    ]
     if token.dep_ in ("parataxis", "advcl", "conj") and token.head != token and token.i > token.head.i:
         out.append(token.head)
     return out
@@ -53,8 +58,9 @@ def _report(composer: Composer, m: Match, built: dict[int, Candidate]) -> list[C
             demand = _obligation(composer, m, clause, speakers, cost, mod)
             if demand is not None:
                 out.append(demand)
-    covered = {t.i for c in built.values() for t in [c.match.token, *c.extra_tokens]}
-    if out or not speakers or inside & covered:
+    coded = [c for c in built.values() if not (c.modality.negated or c.modality.hypothetical)]
+    covered = {t.i for c in coded for t in [c.match.token, *c.extra_tokens]}
+    if out or not speakers or inside & covered or _speaker_acts(token, speakers, built):
         return out  # a reported demand, or attribution of a coded event
     if "needs_clause" in m.pattern.flags and not any(c.dep_ == "ccomp" for c in content):
         return []
@@ -76,6 +82,28 @@ def _report(composer: Composer, m: Match, built: dict[int, Candidate]) -> list[C
     return [cand]
 
 
+def _speaker_acts(token: Token, speakers: list[Mention], built: dict[int, Candidate]) -> bool:
+    """Does the speaker have a coded event that the report verb belongs to, or that belongs to it
+    ("lambasted the press for what he says ...", "said, expressing the hope that ...")? Then the
+    saying is part of that event, not a statement of its own."""
+    for cand in built.values():
+        if cand.modality.negated or cand.modality.hypothetical:
+            continue
+        if not any(same_actor(s, x) for s in speakers for x in cand.sources):
+            continue
+        trigger = cand.support or cand.match.token
+        if _within(trigger, token) or _within(token, trigger):
+            return True
+    return False
+
+
+def _within(token: Token, top: Token) -> bool:
+    """Is ``token`` in the phrase of ``top``, not counting what is coordinated with it ("said ... and
+    called for": the call is an act of its own)?"""
+    joined = [c for c in top.children if c.dep_ in ("conj", "cc")]
+    return token in top.subtree and not any(token in c.subtree for c in joined)
+
+
 def _obligation(
     composer: Composer, m: Match, clause: Token, speakers: list[Mention], cost: int, mod: Modality
 ) -> Candidate | None:
@@ -85,6 +113,8 @@ def _obligation(
     if not addressees:
         return None
     action = composer.action_at(clause, 2)
+    if action is not None and composer.build(action) is None:
+        action = None  # "companies should meet such criteria": another sense, no action
     inner_code = action.pattern.code if action is not None else ""
     kind = "demand" if mod.obligation == "must" else "appeal"
     rule = composer.patterns.frame_rule(kind, inner_code, False)

@@ -195,7 +195,7 @@ def _distinct(candidates: list[Candidate]) -> list[tuple[Candidate, Mention, Men
 
 
 # protests, force postures, coercion and violence with no named target are aimed at where they happen
-PLACE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 
 
 _NESTED_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "pcomp", "parataxis", "csubj"})
