@@ -94,7 +94,7 @@ def bare_spacy(texts: list[str], model: str, batch_size: int, workers: int) -> T
     marks: list[float] = []
     with RssSampler() as rss:
         start = time.perf_counter()
-        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=max(workers, 1)):  # 0: in-process
             marks.append(time.perf_counter())
         wall = time.perf_counter() - start
     steady_n = max(len(marks) - batch_size, 0)
@@ -105,7 +105,7 @@ def pipeline(
     items: Iterable[Article | Reject], options: Options, workdir: Path
 ) -> tuple[Timing, RunStats, str]:
     """Time ``run_coding`` over ``items`` (read lazily: ingest is part of the pipeline's time)."""
-    coder = Coder(options) if options.engine == "local" and options.workers == 1 else None
+    coder = Coder(options) if options.engine == "local" and options.workers == 0 else None
     if coder is not None:
         coder.nlp  # noqa: B018 - loaded before timing, as bare spaCy's model is
     marks: list[tuple[float, int]] = []

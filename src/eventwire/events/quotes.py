@@ -75,11 +75,13 @@ def extract_quotes(doc: Doc, article: Article, mentions: list[Mention]) -> list[
             if start >= end or not _starts_clause(text, span, para_start):
                 continue
             opens_paragraph = span.open_mark is not None and not text[para_start : span.open_mark].strip()
-            verb = _attribution_after(doc, token_starts, span) or _attribution_before(doc, token_starts, span)
+            verb = _attribution_after(doc, text, token_starts, span) or _attribution_before(
+                doc, text, token_starts, span
+            )
             before_start, before_end = paragraphs[number - 1] if number else (0, 0)
             if verb is None and opens_paragraph and text[before_start:before_end].rstrip().endswith(":"):
                 verb = _speech_verb_before(doc, token_starts, before_end)  # "The minister said:" ¶ "…"
-            speaker = _speaker(doc, verb, mentions, start, end) if verb is not None else None
+            speaker = _speaker(doc, text, verb, mentions, start, end) if verb is not None else None
             if verb is None and opens_paragraph and previous is not None and previous[0].close_mark is None:
                 speaker = previous[1]  # a quote running on from the paragraph before
             previous = (span, speaker)
@@ -158,11 +160,11 @@ def _token_at(doc: Doc, token_starts: list[int], char: int) -> int:
     return bisect.bisect_left(token_starts, char) if doc else 0
 
 
-def _attribution_after(doc: Doc, token_starts: list[int], span: _Span) -> Token | None:
-    """`"…," the President said.` / `"…," said X.` / `"…," according to X.`"""
+def _attribution_after(doc: Doc, text: str, token_starts: list[int], span: _Span) -> Token | None:
+    """`"…," the President said.` / `"…," said X.` / `"…," according to X.` (``text``: the doc's text,
+    passed in because ``Doc.text`` rebuilds it from every token on each call)"""
     if span.close_mark is None:
         return None
-    text = doc.text
     body_end = text[: span.close_mark].rstrip()
     after = text[span.close_mark + 1 : span.close_mark + 3].lstrip()
     ends_clause = body_end.endswith((",", "?", "!", "—", "-", "…")) or after.startswith(",")
@@ -179,9 +181,9 @@ def _attribution_after(doc: Doc, token_starts: list[int], span: _Span) -> Token 
     return None
 
 
-def _attribution_before(doc: Doc, token_starts: list[int], span: _Span) -> Token | None:
+def _attribution_before(doc: Doc, text: str, token_starts: list[int], span: _Span) -> Token | None:
     """`X said: "…"` / `According to X, "…"`."""
-    if span.open_mark is None or not doc.text[: span.open_mark].rstrip().endswith((":", ",")):
+    if span.open_mark is None or not text[: span.open_mark].rstrip().endswith((":", ",")):
         return None
     return _speech_verb_before(doc, token_starts, span.open_mark)
 
@@ -206,7 +208,7 @@ def _is_speech(tok: Token) -> bool:
     return tok.lemma_.lower() in _SPEECH and tok.tag_.startswith("VB")
 
 
-def _speaker(doc: Doc, verb: Token, mentions: list[Mention], q_start: int, q_end: int) -> _Speaker:
+def _speaker(doc: Doc, text: str, verb: Token, mentions: list[Mention], q_start: int, q_end: int) -> _Speaker:
     """The speaker phrase of a speech verb and the mention that says who it is."""
     if verb.lower_ == "according":
         heads = [c for c in doc[verb.i + 1].children if c.dep_ == "pobj"]
@@ -236,6 +238,6 @@ def _speaker(doc: Doc, verb: Token, mentions: list[Mention], q_start: int, q_end
         earlier = [m for m in mentions if m.end_char <= q_start and m.kind in {"person", "role"}]
         mention = max(earlier, key=lambda m: m.start_char, default=None)
     if mention is None:
-        return _Speaker(doc.text[phrase_start:phrase_end], "", "")
-    speaker_text = doc.text[phrase_start:phrase_end] or mention.text  # no parse: the mention stands in
+        return _Speaker(text[phrase_start:phrase_end], "", "")
+    speaker_text = text[phrase_start:phrase_end] or mention.text  # no parse: the mention stands in
     return _Speaker(speaker_text, mention.code, mention.name or mention.text)
