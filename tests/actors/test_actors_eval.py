@@ -8,8 +8,8 @@ from spacy.language import Language
 from eventwire.actors import ActorStage
 from eventwire.actors.evaluate import country_level, plover_actor_scores
 
-# Measured on 2026-11 with our packaged dictionaries: precision 0.962, recall 0.894 (387 gold actors).
-PLOVER_FLOORS = {"precision": 0.96, "recall": 0.89}
+# Measured 2026-11-28 with our packaged dictionaries: precision 0.9629, recall 0.9173 (was 0.962, 0.894).
+PLOVER_FLOORS = {"precision": 0.962, "recall": 0.917}
 
 
 def test_country_level() -> None:
