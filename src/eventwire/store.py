@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from eventwire.errors import EventwireError
-from eventwire.records import EVENT_COLUMNS, CodedArticle, Reject
+from eventwire.records import EVENT_COLUMNS, CodedArticle, Event, Reject
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -97,6 +97,23 @@ class Store:
         """Ids of articles already stored (coded or rejected): what a resumed run can skip."""
         rows = self.con.execute("SELECT id FROM articles UNION SELECT article_id FROM rejects").fetchall()
         return {r[0] for r in rows}
+
+    def events_for(self, article_ids: Iterable[str]) -> list[Event]:
+        """The stored events of these articles, in article and text order (what a rerun skipped)."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return []
+        rows = self.con.execute(
+            f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE list_contains(?, article_id) "
+            "ORDER BY article_id, sentence_index, char_start, event_id",
+            [ids],
+        ).fetchall()
+        out = []
+        for row in rows:
+            values = dict(zip(EVENT_COLUMNS, row, strict=True))
+            values["evidence"] = json.loads(values["evidence"]) if values["evidence"] else {}
+            out.append(Event(**values))
+        return out
 
     def write(self, coded: Sequence[CodedArticle], rejects: Sequence[Reject] = ()) -> None:
         """Store one batch atomically: an article's old rows are replaced by its new ones."""

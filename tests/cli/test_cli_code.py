@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import typer
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from eventwire.cli import code
 
@@ -63,6 +63,23 @@ def test_code_stores_prints_and_resumes(app: typer.Typer, corpus: Path, tmp_path
     assert _rows(db, EVENTS) == stored
     noisy = runner.invoke(app, ["code", str(corpus), "--db", str(db)])
     assert "0 coded" in noisy.stderr and "4 already stored" in noisy.stderr
+
+
+def test_a_resumed_run_still_prints_the_stored_events_of_its_input(
+    app: typer.Typer, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ew.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(app, ["code", str(corpus), "--db", str(db), "--format", "jsonl"])
+    again = runner.invoke(app, ["code", str(corpus), "--db", str(db), "--format", "jsonl"])
+    assert first.exit_code == 0 and again.exit_code == 0, again.output
+
+    def printed(result: Result) -> list[dict[str, object]]:
+        lines = result.stdout.splitlines()
+        return sorted((json.loads(x) for x in lines if x.startswith("{")), key=lambda e: str(e["event_id"]))
+
+    assert printed(again) and printed(again) == printed(first)  # every column, evidence included
+    assert "0 coded" in again.stderr and "4 already stored" in again.stderr
 
 
 def test_no_prefilter_and_two_workers_give_the_same_events(

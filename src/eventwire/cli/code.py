@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -17,7 +18,7 @@ from eventwire.cli.output import FORMATS, write_events
 from eventwire.config import load_options
 from eventwire.ingest.sources import read_inputs
 from eventwire.pipeline import RunStats
-from eventwire.records import CodedArticle, Event
+from eventwire.records import Article, CodedArticle, Event, Reject
 from eventwire.runners import default_parquet_dir, run_coding
 from eventwire.store import Store, Summary
 
@@ -100,10 +101,19 @@ def code(
     err = Console(stderr=True, quiet=quiet)
     started = time.perf_counter()
     collected: list[Event] = []
+    coded_now: set[str] = set()
+    input_ids: list[str] = []
 
     def keep(result: CodedArticle) -> None:
         if fmt:
             collected.extend(result.events)
+            coded_now.add(result.article.id)
+
+    def noting_ids(items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
+        for item in items:
+            if isinstance(item, Article):
+                input_ids.append(item.id)
+            yield item
 
     with Store(options.db_path) as store:
         with Progress(
@@ -127,7 +137,7 @@ def code(
 
             stats = run_coding(
                 options,
-                read_inputs(inputs, options),
+                noting_ids(read_inputs(inputs, options)) if fmt else read_inputs(inputs, options),
                 store,
                 resume=not rerun,
                 on_progress=show,
@@ -137,6 +147,16 @@ def code(
         for message in stats.reject_messages:
             err.print(f"rejected {message}", markup=False, highlight=False)
         summary = store.summary()
+        # articles a resumed run skipped still belong in the printed events: read them from the store
+        stored_before = [i for i in input_ids if i not in coded_now]
+        collected.extend(store.events_for(stored_before))
+        if stored_before:
+            err.print(
+                f"{len(set(stored_before))} input article(s) were already stored: their stored events are "
+                "printed (--rerun codes them again)",
+                markup=False,
+                highlight=False,
+            )
     if fmt:
         write_events(collected, fmt, out if out else None, sys.stdout)
     if not quiet:
