@@ -90,7 +90,9 @@ class EventStage:
             when, date_rule = resolve_event_date(sentence, article.date)
             here = self.places.sentence_place(sentence, mentions)
             place = here or article_place
-            for cand, source, target in _distinct(candidates):
+            # the sentence's main event first: a bare statement (root 01) usually wraps what it reports
+            ordered = sorted(_distinct(candidates), key=lambda found: found[0].code[:2] == "01")
+            for cand, source, target in ordered:
                 if target is None and here is not None and cand.code[:2] in PLACE_TARGET_ROOTS:
                     target = _place_target(here, cand, sentence, si, mentions, source)
                 events.append(
