@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.cli.options import ActorFiles, AgentFiles, ConfigFile, VerbFiles
 from eventwire.cli.output import FORMATS, write_events
 from eventwire.config import load_options
 from eventwire.ingest.sources import read_inputs
@@ -41,7 +42,7 @@ def code(
     fmt: Annotated[str, typer.Option("--format", help="Print the events as: " + "|".join(FORMATS))] = "",
     out: Annotated[Path | None, typer.Option(help="Write the events to this file instead of stdout.")] = None,
     article_date: Annotated[str | None, typer.Option("--date", help="Date for articles without one.")] = None,
-    config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
+    config: ConfigFile = None,
     batch_size: Annotated[
         int | None, typer.Option(help="Articles per task and per stored transaction (default 64).")
     ] = None,
@@ -67,13 +68,9 @@ def code(
         bool | None,
         typer.Option("--prefilter/--no-prefilter", help="Parse only sentences that can hold events."),
     ] = None,
-    actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="PETRARCH/Phoenix actor file.")
-    ] = None,
-    agents: Annotated[
-        list[Path] | None, typer.Option("--agents", help="PETRARCH/Phoenix agent file.")
-    ] = None,
-    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
+    actors: ActorFiles = None,
+    agents: AgentFiles = None,
+    verbs: VerbFiles = None,
     rerun: Annotated[bool, typer.Option(help="Re-code articles already in the store.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from eventwire.cli.options import ActorFiles, AgentFiles, ConfigFile, VerbFiles
 from eventwire.cli.output import write_events
 from eventwire.config import load_options
 from eventwire.evaluation.run import LEVELS, code_gold, evaluate
@@ -34,14 +35,10 @@ def eval_command(
         str, typer.Option(help="Actor level for misses and false events: entity or sector.")
     ] = "entity",
     as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
-    actors: Annotated[
-        list[Path] | None, typer.Option("--actors", help="PETRARCH/Phoenix actor file.")
-    ] = None,
-    agents: Annotated[
-        list[Path] | None, typer.Option("--agents", help="PETRARCH/Phoenix agent file.")
-    ] = None,
-    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="PETRARCH verb dictionary.")] = None,
-    config: Annotated[Path | None, typer.Option(help="TOML file with an [eventwire] table.")] = None,
+    actors: ActorFiles = None,
+    agents: AgentFiles = None,
+    verbs: VerbFiles = None,
+    config: ConfigFile = None,
     show: Annotated[int, typer.Option(help="How many misses and false events to list.")] = 50,
     events_out: Annotated[
         Path | None,

@@ -29,6 +29,9 @@ from eventwire.records import Mention
 _SUPPORTED_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "conj"})
 _SUPPORT_PREPS = frozenset({"in", "with", "into", "on", "under"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
+# an object's actor farther than "of X" ("the right of X") is what the object is about or from, not the
+# object: "received a letter from X" (a preposition other than "of" costs 2, its object 1)
+_OBJ_ACTOR_COST = 2
 _PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _IMPERSONAL = frozenset({"it", "its", "itself"})
 
@@ -44,6 +47,16 @@ def _agrees(pronoun: Token, antecedent: Mention) -> bool:
     if word in _PERSONAL:
         return antecedent.kind in ("person", "role")
     return not (word in _IMPERSONAL and antecedent.kind == "person")
+
+
+def _manner_phrase(token: Token, patterns: PatternSet) -> bool:
+    """A bare "in protest (of/against ...)": what the clause's subject does by acting so."""
+    return (
+        token.dep_ == "pobj"
+        and lemma(token.head) == "in"
+        and has_word(token, patterns.words("manner_nouns"), patterns)
+        and not any(c.dep_ in ("det", "poss") for c in token.children)
+    )
 
 
 class Arguments:
@@ -117,9 +130,12 @@ class Arguments:
                 if found:
                     return found, cost + 1, None, "slot"
         agent = bool(prep_objects(token, "by"))  # "Germany's first attack by an IS sympathiser"
+        travel = has_word(token, self.patterns.words("destination_nouns"), self.patterns)
         for child in token.children:
             if child.dep_ == "poss" and agent:
                 continue  # with its agent named, the possessor is where or whom it hit
+            if child.dep_ == "compound" and travel:
+                continue  # "a White House visit", "Tillerson's Turkey visit": where one goes
             if child.dep_ == "poss" or (child.dep_ in _MOD_DEPS and child not in m.parts):
                 found, cost = self.mentions(child, max_cost=1)
                 if found:
@@ -151,6 +167,8 @@ class Arguments:
                 break
             if node.i in self.triggers or node.i in self.parts:
                 return None  # the noun belongs to another event: "a treaty of friendship and cooperation"
+        if _manner_phrase(node, self.patterns):  # "closed its embassy in protest": the closer protests
+            return governing_verb(node.head)
         if node.dep_ in _SUPPORTED_DEPS:
             verb = node.head
         elif node.dep_ == "pobj" and node.head.dep_ in PREP_DEPS and lemma(node.head) in _SUPPORT_PREPS:
@@ -174,6 +192,10 @@ class Arguments:
             for host in hosts:
                 for t in slot_tokens(host, slot):
                     found, cost = self.mentions(t, media=True)
+                    obj_actor = slot == "obj" and "obj_actor" in m.pattern.flags and host == m.token
+                    people = has_word(t, self.patterns.words("people_nouns"), self.patterns)
+                    if obj_actor and found and cost > _OBJ_ACTOR_COST and not people:
+                        return [], True  # "received a letter from X"; not "met representatives from X"
                     others = [x for x in found if not any(same_actor(x, s) for s in sources)]
                     if others:
                         return others, False
@@ -181,7 +203,7 @@ class Arguments:
                     not_actor = (
                         not found or cost > 1
                     )  # the object itself, not "the settlement of the X crisis"
-                    if slot == "obj" and not_actor and "obj_actor" in m.pattern.flags and host == m.token:
+                    if obj_actor and not_actor:
                         return [], True
         if self_only or not fallback or not m.pattern.target or "slots_only" in m.pattern.flags:
             return [], self_only

@@ -2,7 +2,8 @@
 
 A frame word ("agreed to", "urged X to", "rejected calls for") and the action it governs become one
 event whose code comes from ``frames.txt``; a future, a condition or a refusal changes the code the way
-CAMEO does ("will provide aid" 033, "will withdraw unless" 13x, "will not meet" 125). Sources and
+CAMEO does ("will provide aid" 033, "will withdraw unless" 13x, "will not meet" 125); a warning of
+what may happen, not of what the warner will do, is a pessimistic comment (012). Sources and
 targets come from ``arguments``; report verbs are handled in ``reports``.
 """
 
@@ -81,7 +82,12 @@ class Composer:
             if cand is not None:
                 built[m.token.i] = cand
         # "handed over 700 kg of medicine": the noun event (aid) is coded, not its support verb's own
-        supports = {c.support.i for c in built.values() if c.support is not None}
+        support_words = self.patterns.words("support")
+        supports = {  # not a verb that a bare "in protest" follows: "expelled the envoy in protest"
+            c.support.i
+            for c in built.values()
+            if c.support is not None and has_word(c.support, support_words, self.patterns)
+        }
         built = {i: c for i, c in built.items() if i not in supports or has_object_constraint(c.match)}
         return {i: c for i, c in built.items() if not _aim_of_protest(c, built)}
 
@@ -100,6 +106,13 @@ class Composer:
                 if c.dep_ in ("xcomp", "ccomp") or (controls and object_control(c))
             ]
             stack += prep_objects(m.token, "for") if controls else []  # "an appeal for deploying troops"
+            # "warned Iran against attacking", "threatened with bombing": the gerund is not done
+            stack += [
+                g
+                for prep in ("against", "of", "with")
+                for g in prep_objects(m.token, prep)
+                if g.dep_ == "pcomp"
+            ]
             while stack:
                 node = stack.pop()
                 if node.dep_ in _ASSERTING_DEPS or asserted(node):
@@ -127,6 +140,8 @@ class Composer:
         )
         if blocked:
             return None
+        if not targets and has_word(m.token, self.patterns.words("destination_nouns"), self.patterns):
+            targets = self._destination(m.token, sources)  # "Tillerson's Turkey visit"
         if via == "compound" and not targets and all(s.kind == "country" for s in sources):
             return None  # "the Yemen raid", "Iran sanctions": a place or a target, not the actor
         cand = Candidate(m, p.code, sources, targets, cost, mod, support=support, sym="sym" in p.flags)
@@ -142,6 +157,9 @@ class Composer:
                 return None  # "vowed a tougher stance"; but "promised to democratize" is an intent
             if inner is not None:
                 self._compose(cand, p.frame, inner)
+            if p.frame == "threat" and self._risk_warning(m, sources, inner):
+                cand.code = _RISK_CODE
+                cand.notes.append(f"warning of a risk, not a threat: {_RISK_CODE}")
         if top:
             self._mood(cand)
             if cand.code.startswith("13") and not cand.targets:
@@ -149,6 +167,46 @@ class Composer:
             if cand.code.startswith("14") and not cand.targets:  # "blocked a road to show their anger at X"
                 cand.targets = self.args.purpose_targets([m.token, *cand.extra_tokens], cand.sources)
         return self._checked(cand, top)
+
+    def _risk_warning(self, m: Match, sources: list[Mention], inner: Candidate | None) -> bool:
+        """A warning verb ("warn", "caution") with a clause that says what may happen, not what the warner
+        will do, is a pessimistic comment (012), not a threat: "officials warn Russia could be interfering",
+        "warned that the ban could weaken demand", "warned Trump that reversing the policy could hurt".
+        It stays a threat when the clause is a future whose subject is the warner, its own side or a
+        pronoun ("warned that it will retaliate", "warned that police will no longer tolerate rallies",
+        "warned the leaders they will have weeks") or when the warner itself does the action it governs."""
+        token = m.token
+        if not has_word(token, self.patterns.words("risk_warning_verbs"), self.patterns):
+            return False
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return False
+        if inner is not None and inner.code[:2] >= "13" and _overlap(inner.sources, sources):
+            return False
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None:  # "warn Russia could be interfering": the parser took the subject as an object
+            subject = next((c for c in token.children if c.dep_ in OBJECT_DEPS and c.i < clause.i), None)
+        future = any(
+            c.dep_ == "aux" and lemma(c) in self.patterns.words("modal_future") for c in clause.children
+        )
+        if not future:
+            return True
+        if subject is None or subject.pos_ == "PRON":
+            return False
+        found, _ = self.args.mentions(subject)
+        if not found:  # "warned that police will no longer tolerate rallies": the state's own forces
+            return not has_word(subject, self.patterns.words("authority_nouns"), self.patterns)
+        return not any(x.code[:3] == s.code[:3] for x in found for s in sources)
+
+    def _destination(self, token: Token, sources: list[Mention]) -> list[Mention]:
+        """The place compounded before a noun of travel: "a White House visit", "his Turkey trip"."""
+        for child in token.children:
+            if child.dep_ == "compound":
+                found, _ = self.args.mentions(child, max_cost=1)
+                others = [x for x in found if not _overlap([x], sources)]
+                if others:
+                    return others
+        return []
 
     def _happened(self, m: Match, via: str) -> bool:
         token = m.token
@@ -282,6 +340,11 @@ _ASSERTING_DEPS = frozenset({"relcl", "parataxis", "appos"})
 
 
 _AIMS = ("02", "10")  # appeals and demands
+_RISK_CODE = "012"  # pessimistic comment: a warning of a risk
+
+
+def _overlap(a: list[Mention], b: list[Mention]) -> bool:
+    return any(same_actor(x, y) for x in a for y in b)
 
 
 def _aim_of_protest(cand: Candidate, built: dict[int, Candidate]) -> bool:

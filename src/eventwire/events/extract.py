@@ -105,10 +105,12 @@ def pos_keys(token: Token, patterns: PatternSet) -> list[tuple[str, str]]:
 def match_token(token: Token, patterns: PatternSet) -> Match | None:
     if token.ent_type_ in ("DATE", "TIME"):
         return None  # "in *March* 2016", "*May* 5": a date names no event
+    if _fixed_phrase(token):
+        return None  # "in order to", "in order for": no order given
     for key in pos_keys(token, patterns):
         for pattern in patterns.lookup(*key):
-            if "no_xcomp" in pattern.flags and any(c.dep_ == "xcomp" for c in token.children):
-                continue
+            if "no_xcomp" in pattern.flags and _takes_infinitive(token):
+                continue  # "sought to dismiss", "seek to wrest control": trying, not asking
             if "intransitive" in pattern.flags and any(c.dep_ in OBJECT_DEPS for c in token.children):
                 continue  # "demonstrating the reality" is not a demonstration
             if "no_question" in pattern.flags and _asks_question(token):
@@ -119,6 +121,30 @@ def match_token(token: Token, patterns: PatternSet) -> Match | None:
             if all(p is not None for p in parts):
                 return Match(token, pattern, tuple(p for p in parts if p is not None))
     return None
+
+
+_INFINITIVE_TAGS = frozenset({"VB", "JJ", "RB"})
+
+
+def _fixed_phrase(token: Token) -> bool:
+    """A noun inside a fixed conjunction: "in order to/for/that" (the noun "order" names no order)."""
+    doc = token.doc
+    if lemma(token) != "order" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return lemma(doc[token.i - 1]) == "in" and lemma(doc[token.i + 1]) in ("to", "for", "that")
+
+
+def _takes_infinitive(token: Token) -> bool:
+    """Is the verb followed by a to-infinitive of its own, however the parser hung it: an xcomp ("sought to
+    dismiss"), a purpose clause ("sought on Wednesday to dismiss") or a "to" misread as a preposition
+    right after the verb ("seek to wrest control", with "wrest" tagged as an adjective)?"""
+    if any(c.dep_ == "xcomp" or purpose_clause(c) for c in token.children):
+        return True
+    doc = token.doc
+    after = token.i + 1
+    if after + 1 >= len(doc) or lemma(doc[after]) != "to" or doc[after].head != token:
+        return False
+    return doc[after + 1].tag_ in _INFINITIVE_TAGS
 
 
 _QUESTION_MARKS = frozenset({"if", "whether"})
@@ -198,7 +224,8 @@ def subject_token(token: Token, hops: int = 4) -> Token | None:
     """The token that names who did ``token``: its subject, the agent of a passive, or an inherited one."""
     participle = token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod", "relcl")
     if is_passive(token) or (participle and not any(lemma(c) == "have" for c in token.children)):
-        return next(iter(prep_objects(token, "by")), None)  # "groups (outlawed in Russia)": no agent
+        agent = prep_objects(token, "by") or _stray_agent(token)
+        return next(iter(agent), None)  # "groups (outlawed in Russia)": no agent
     own = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
     if own is not None:
         if own.dep_ == "expl" or (lemma(own) in RELATIVE_PRONOUNS and token.dep_ == "relcl"):
@@ -227,6 +254,22 @@ def subject_token(token: Token, hops: int = 4) -> Token | None:
     if dep in ("advcl", "pcomp"):
         return _ancestor_subject(token)
     return None
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The agent of a passive that the parser hung from the gerund after it: in "was accused of spying by
+    Israel" the "by Israel" is the accuser's. A passive gerund keeps its own agent ("of being funded by"),
+    and "by" with a gerund is a means ("of killing civilians by shelling")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for gerund in prep.children:
+            if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG" or is_passive(gerund):
+                continue
+            agents = [a for a in prep_objects(gerund, "by") if a.pos_ in ("NOUN", "PROPN")]
+            if agents:
+                return agents
+    return []
 
 
 def purpose_clause(token: Token) -> bool:

@@ -1,7 +1,10 @@
 """Filters: is a trigger negated, hypothetical, future or conditional; is a verb only report attribution.
 
-By default negated ("did not meet", "no talks", "failed to reach") and hypothetical ("may attack",
-"if they meet", questions) events are not coded (``Options.code_negated`` / ``code_hypothetical``).
+By default negated ("did not meet", "no talks", "failed to reach", "has yet to ratify") and
+hypothetical ("may attack", "if they meet", questions, "an upcoming visit", "the possibility of a
+meeting", "would be more willing to") events are not coded (``Options.code_negated`` /
+``code_hypothetical``). A verb coordinated with another shares its auxiliaries ("must remain and hand
+over").
 A future ("will provide") or a promise under a condition is an expression of intent; "unless" makes
 it a threat. Word lists come from ``data/events/lexicon.txt``.
 """
@@ -49,10 +52,14 @@ class Modality:
 
 
 def clause_chain(token: Token) -> list[Token]:
-    """The trigger and the words above it up to its clause's verb ("talks" → "held")."""
+    """The trigger and the words above it up to its clause's verb ("talks" → "held"). A noun is the
+    passive subject of a verb that says something about it ("the visit would have been made public"),
+    not of one that carries it, when that verb has a predicate of its own: the chain stops there."""
     chain = [token]
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.dep_ in _NOUN_UP and node.head != node:
+        if node.dep_ == "nsubjpass" and any(c.dep_ in ("oprd", "acomp", "xcomp") for c in node.head.children):
+            break
         node = node.head
         chain.append(node)
     return chain
@@ -81,6 +88,11 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
     if verb.dep_ in ("xcomp", "pcomp", "prep") and has_word(head, patterns.words("negating_verbs"), patterns):
         out.negated = out.refused = True
         out.reasons.append(f"negated by {head.text!r}")
+    pending = patterns.words("pending_adverbs")
+    yet = next((c for c in head.children if c.dep_ == "advmod" and lemma(c) in pending), None)
+    if verb.dep_ == "xcomp" and lemma(head) in ("have", "be") and yet is not None:
+        out.negated = True  # "has yet to ratify", "is yet to meet": it has not happened
+        out.reasons.append(f"negated by {yet.text!r}")
     for node in chain:  # "stopped short of calling for", "instead of meeting", "rather than attacking"
         if node.dep_ in ("pcomp", "pobj") and lemma(node.head) in ("of", "than"):
             prep = node.head
@@ -97,6 +109,15 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
         if odd is not None:
             out.negated = True
             out.reasons.append(f"negated by {odd.text!r}")
+    irrealis_mods = patterns.words("irrealis_modifiers")
+    planned = next((c for c in token.children if c.dep_ == "amod" and lemma(c) in irrealis_mods), None)
+    if token.pos_ in ("NOUN", "PROPN") and planned is not None:
+        out.hypothetical = True  # "an upcoming visit", "a possible meeting": not (yet) held
+        out.reasons.append(f"not yet: {planned.text!r}")
+    prospect = token.head.head if token.dep_ == "pobj" and lemma(token.head) == "of" else None
+    if prospect is not None and has_word(prospect, patterns.words("irrealis_nouns"), patterns):
+        out.hypothetical = True  # "the possibility of a meeting", "the prospect of talks"
+        out.reasons.append(f"only a {prospect.text!r}")
     for node in chain:  # "until the withdrawal of the troops", "pending the release"
         if node.dep_ == "pobj" and lemma(node.head) in future_marks and not _past(clause_verb(node.head)):
             out.hypothetical = True
@@ -113,10 +134,13 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
     if wishers:
         out.hypothetical = True
         out.reasons.append(f"wished by {wishers[0].text!r}")
+    would: Token | None = None
     for node in controllers:
-        for child in node.children:
+        for child in [*node.children, *_shared_auxiliaries(node)]:
             word = lemma(child)
-            if child.dep_ == "aux" and word in patterns.words("modal_future"):
+            if child.dep_ == "aux" and word == "would" and conditional_would(node, token, patterns):
+                would = child  # "would be more willing to negotiate"; but "would be willing to ... if" offers
+            elif child.dep_ == "aux" and word in patterns.words("modal_future"):
                 out.future = True
             elif child.dep_ == "aux" and word in patterns.words("modal_hypothetical"):
                 out.hypothetical = out.hypothetical_modal = True
@@ -139,6 +163,11 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
                 out.condition = out.condition or bool(marks & conditional)
                 threat_marks = marks & patterns.words("threat_conditional")
                 out.threat_condition = out.threat_condition or bool(threat_marks)
+    if would is not None and not out.condition:
+        out.hypothetical = out.hypothetical_modal = True
+        out.reasons.append(f"modal {would.text!r}")
+    elif would is not None:
+        out.future = True  # a conditional offer: "would be willing to talk if ..."
     if verb.dep_ == "advcl" and any(g.dep_ == "mark" and lemma(g) in conditional for g in verb.children):
         out.hypothetical = True
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -173,13 +202,48 @@ def _odd_negation(verb: Token) -> Token | None:
 
 def _verb_and_controllers(verb: Token) -> list[Token]:
     """The verb, and the verbs whose xcomp or purpose clause it is ("will begin to withdraw": begin's
-    "will" counts; "must ensure security to allow deliveries": the allowing is as hypothetical)."""
+    "will" counts; "must ensure security to allow deliveries": the allowing is as hypothetical), or whose
+    verbless small clause it is ("could make leaders more *willing* to negotiate": the "could" counts)."""
     out = [verb]
     node = verb
-    while (node.dep_ in ("xcomp", "acomp") or purpose_clause(node)) and node.head != node and len(out) < 4:
+    while (
+        (node.dep_ in ("xcomp", "acomp") or purpose_clause(node) or _small_clause(node))
+        and node.head != node
+        and len(out) < 4
+    ):
         node = node.head
         out.append(node)
     return out
+
+
+def _small_clause(node: Token) -> bool:
+    """An adjective or noun complement without a verb of its own: "made them *willing*", "keep it *open*"."""
+    return (
+        node.dep_ in ("ccomp", "oprd") and node.pos_ in ("ADJ", "NOUN") and node.head.pos_ in ("VERB", "AUX")
+    )
+
+
+def _shared_auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries a coordinated verb shares with the first one: in "must remain at home and hand over
+    his passport" the "must" is also hand's. A conjunct with its own subject or auxiliary shares none."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "aux"]
+
+
+def conditional_would(verb: Token, trigger: Token, patterns: PatternSet) -> bool:
+    """A "would" that makes a readiness conditional, not a future: "the administration would be more
+    willing to allow", "would be ready to talk if ...". Only for readiness adjectives ("ready", "willing":
+    the ``intent_adjectives`` class), and not where "would" is the past of a reported or thought "will"
+    ("Lavrov said they would be ready to talk", "has indicated she would be willing to negotiate")."""
+    if not has_word(trigger, patterns.words("intent_adjectives"), patterns):
+        return False
+    node = verb
+    while node.dep_ in ("xcomp", "acomp", "conj") and node.head != node:
+        node = node.head
+    return node.dep_ != "ccomp"
 
 
 def allowed(mod: Modality, code_negated: bool, code_hypothetical: bool) -> bool:

@@ -37,6 +37,8 @@ _CLASS_WORDS = (
     "support transparent modal_future modal_hypothetical modal_obligation negation negating_verbs "
     "negating_adverbs conditional future_marks threat_conditional light_nouns not_agent_heads "
     "irrealis_verbs quantity_nouns nonagent_subjects allegation_verbs occurrence_verbs"
+    " pending_adverbs intent_adjectives risk_warning_verbs authority_nouns"
+    " irrealis_modifiers irrealis_nouns destination_nouns manner_nouns people_nouns"
 )
 LEXICON_CLASSES = frozenset(_CLASS_WORDS.split(" "))
 FILES = ("patterns.txt", "frames.txt", "lexicon.txt")
