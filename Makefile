@@ -32,7 +32,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(TMT_WHEEL)
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit

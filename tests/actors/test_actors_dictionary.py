@@ -123,6 +123,12 @@ def test_roles_map_to_sectors_and_offices(dicts) -> None:  # type: ignore[no-unt
         (lambda t, p: parse_words(t, "w.tsv", p), "word\tclass\tvalue\nhe\tpronoun\n", 2, "expected 3"),
         (
             lambda t, p: parse_words(t, "w.tsv", p),
+            "word\tclass\tvalue\nmr\thonorific\t\nmrs\thonorific\tx\n",
+            3,
+            "a honorific has no value",
+        ),
+        (
+            lambda t, p: parse_words(t, "w.tsv", p),
             "word class value\nhe\tpronoun\tperson\n",
             1,
             "header must be",

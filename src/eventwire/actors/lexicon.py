@@ -53,13 +53,14 @@ def norm(text: str) -> str:
     return text.translate(_QUOTES).lower()
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text without accents ("Élysée" → "Elysee")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _variants(term: str) -> set[str]:
     """A term, its accent-free spelling and (for hyphenated words) its spaced spelling."""
-    out = {term, _fold(term)}
+    out = {term, fold(term)}
     for t in list(out):
         if "-" in t.strip("-"):
             out.add(t.replace("-", " "))
@@ -111,7 +112,9 @@ def build_lexicon(
                 ours += [(v, Sense("person", name, form), False) for v in _variants(t)]
     for term, role in dicts.roles.items():
         ours += [(v, Sense("role", term, "form"), False) for t in (term, *role.forms) for v in _variants(t)]
-    ours += [(w, Sense("word", w, "word"), False) for w in dicts.words]
+    # honorifics ("Mr", "Mrs") are no terms of their own: "Mr King" stays a name (see ``match._surname``)
+    words = [w for w, word in dicts.words.items() if word.cls != "honorific"]
+    ours += [(w, Sense("word", w, "word"), False) for w in words]
     theirs = [(p, Sense("actor", str(i), "phrase"), True) for i, a in enumerate(actors) for p in a.phrases]
     theirs += [(ag.phrase, Sense("role", ag.phrase, "agent"), False) for ag in agents]
     for agent in agents:

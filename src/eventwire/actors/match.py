@@ -7,10 +7,12 @@ never depends on spaCy's entity labels (the small model tags "Kassym-Jomart Toka
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.lexicon import Lexicon, Sense, case_ok, norm
+from eventwire.actors.support import filter_people
 
 POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _EXTENDABLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -38,8 +40,9 @@ class Atom:
         return word.value or word.cls if word.cls == cls else ""
 
 
-def scan(doc: Doc, lex: Lexicon) -> list[Atom]:
-    """Every dictionary match, longest first, then leftmost; no two overlap."""
+def scan(doc: Doc, lex: Lexicon, day: date | None = None) -> list[Atom]:
+    """Every dictionary match, longest first, then leftmost; no two overlap. People's names the text does
+    not bear out are dropped (``support``; ``day`` is the article's date)."""
     keys = [norm(t.text) for t in doc]
     n = len(doc)
     candidates: list[Atom] = []
@@ -66,6 +69,7 @@ def scan(doc: Doc, lex: Lexicon) -> list[Atom]:
     atoms = _ethnic(atoms, lex)
     atoms = [a for a in atoms if not (a.is_entity and _not_an_actor(doc, a, lex))]
     atoms = [a for a in atoms if not _surname(doc, a, taken)]
+    atoms = filter_people(doc, atoms, lex, taken, day)
     _extend_roles(doc, atoms, taken, lex.word_class("portfolio"))
     return atoms
 

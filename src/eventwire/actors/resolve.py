@@ -23,6 +23,7 @@ from eventwire.actors.refer import (
     pronoun_fits,
     title_fits,
 )
+from eventwire.actors.support import fits_name, name_words
 from eventwire.records import Mention
 
 _PRONOUN_WINDOW = 2  # sentences back
@@ -30,6 +31,7 @@ _INDEFINITE = frozenset({"a", "an"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SINGULAR = frozenset({"NN", "NNP"})
 _PLURAL = frozenset({"NNS", "NNPS"})
+_GENDER = {w: g for g, ws in (("m", "he him his himself"), ("f", "she her hers herself")) for w in ws.split()}
 
 
 class Resolver:
@@ -48,6 +50,8 @@ class Resolver:
         self.apposed: dict[tuple[int, int], tuple[Entity, str]] = {}
         self.context: SentenceCountries | None = None
         self.covered: set[int] = set()  # tokens inside a composed phrase
+        self.person_runs: list[tuple[int, int]] = []  # name runs spaCy tags as people
+        self.gender: dict[str, str] = {}  # entity id → "m"/"f", from the first "he"/"she" that took it
 
     def run(self, phrases: list[Phrase]) -> list[Mention]:
         covered = {i for p in phrases for i in range(p.start, p.end)}
@@ -56,6 +60,7 @@ class Resolver:
         items: list[tuple[int, Phrase | tuple[int, int]]] = [(p.start, p) for p in phrases]
         runs = name_runs(self.doc, covered, self.lex.word_class("particle"))
         self.runs = {run[0]: run for run in runs} | {run[1]: run for run in runs}
+        self.person_runs = self._person_runs(runs)
         items += [(span[0], span) for span in runs]
         items.sort(key=lambda item: item[0])
         for _, item in items:
@@ -80,6 +85,9 @@ class Resolver:
         if p.kind == "pronoun":
             found = self._pronoun(p)
             if found:
+                gender = _GENDER.get(norm(self.doc[p.start].text), "")
+                if gender and found[0].person:
+                    self.gender.setdefault(found[0].id, gender)
                 self._emit(p.start, p.end, found[0], "pronoun", found[1])
             return
         if p.kind == "collective":
@@ -226,7 +234,7 @@ class Resolver:
         if subject is not None and subject.i < tok.i and subject.i in self.by_token:
             entity = self.by_token[subject.i]
             last = next(s for s in reversed(self.seen) if s.entity is entity)
-            if pronoun_fits(entity, p.pronoun):
+            if self._fits(entity, p.pronoun, tok):
                 return entity, [self._pointer(last) + " (clause subject)"]
             if p.pronoun != "person" and entity.person and entity.sector == "GOV" and entity.country:
                 gov = self.entities.government(entity.country)
@@ -235,22 +243,56 @@ class Resolver:
                     f"{entity.name or 'official'} speaks for the government of {entity.country}",
                 ]
         if subject is not None and subject.i < tok.i and self._other_referent(subject, p.pronoun):
-            return None  # "the North admitted it had": "it" is the clause's own subject, not an actor
+            between = p.pronoun == "person" and any(
+                subject.i < s.start < tok.i and pronoun_fits(s.entity, "person") for s in self.seen
+            )  # "Tony Connelly ... Mrs May delivered her statement": the person named last
+            if not between:
+                return None  # "the North admitted it had": "it" is the clause's own subject, not an actor
         here = self._sentence(tok.i)
+        nearer = self._unknown_person_before(tok.i) if p.pronoun == "person" else -1
         for seen in reversed(self.seen):
             if seen.start >= tok.i:
                 continue
-            if self._sentence(seen.start) < here - _PRONOUN_WINDOW:
-                break
-            if pronoun_fits(seen.entity, p.pronoun):
+            if self._sentence(seen.start) < here - _PRONOUN_WINDOW or seen.start < nearer:
+                break  # too far back, or a person we do not know was named since ("Nunes said he")
+            if self._fits(seen.entity, p.pronoun, tok):
                 return seen.entity, [self._pointer(seen)]
         return None
 
+    def _fits(self, entity: Entity, pronoun: str, tok: Token) -> bool:
+        """``pronoun_fits``; and "he" is never a person the text already called "she" (nor the reverse)."""
+        gender = _GENDER.get(norm(tok.text), "")
+        return pronoun_fits(entity, pronoun) and not (gender and self.gender.get(entity.id, gender) != gender)
+
+    def _person_runs(self, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Name runs that are people: a name spaCy tags as a person ("Devin Nunes"); one word only as a
+        subject tagged a person, or as the surname of such a name before ("Nunes"), not "on Twitter"."""
+        out: list[tuple[int, int]] = []
+        surnames: set[str] = set()
+        for start, end in runs:
+            span = self.doc[start:end]
+            person = any(t.ent_type_ == "PERSON" for t in span)
+            if end - start > 1 and person:
+                surnames.add(norm(span[-1].text))
+            elif not (norm(span.text) in surnames or (person and span.root.dep_ in _SUBJECT_DEPS)):
+                continue
+            out.append((start, end))
+        return out
+
+    def _unknown_person_before(self, i: int) -> int:
+        """Start of the last name of a person we could not resolve before token ``i`` (-1 if none)."""
+        starts = [r[0] for r in self.person_runs if r[1] <= i and r[0] not in self.by_token]
+        return max(starts, default=-1)
+
     def _other_referent(self, subject: Token, pronoun: str) -> bool:
-        """A clause subject before the pronoun that agrees with it in number and is no actor phrase: the
-        pronoun's nearest antecedent, which no earlier actor may take over."""
+        """A clause subject before the pronoun that agrees with it in number and is no actor phrase (for
+        "he"/"she": a person's name): the pronoun's nearest antecedent, which no earlier actor may take
+        over."""
         if subject.i in self.covered or subject.pos_ not in ("NOUN", "PROPN"):
             return False
+        if pronoun == "person":  # "Theresa Villiers said she ...": a person we do not know, no earlier one
+            first = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return subject.pos_ == "PROPN" and (subject.ent_type_ == "PERSON" or bool(first))
         if pronoun == "thing":
             return subject.tag_ in _SINGULAR
         return pronoun == "plural" and subject.tag_ in _PLURAL
@@ -263,9 +305,14 @@ class Resolver:
             self._emit(p.start, p.end, group, "group", [self._pointer(m) for m in members])
 
     def _lookup_name(self, start: int, end: int) -> tuple[Entity | None, list[str]]:
-        words = [norm(t.text) for t in self.doc[start:end] if t.is_alpha]
+        honorifics = self.lex.word_class("honorific")
+        words = [norm(t.text) for t in self.doc[start:end] if t.is_alpha and norm(t.text) not in honorifics]
         for key in (" ".join(words), words[-1] if words else "", words[0] if words else ""):
             entity = self.names.get(key)
+            if entity is not None and len(words) > 1:
+                known = name_words([entity.name])  # "Theresa Villiers" is not the "Theresa May" before
+                if not all(fits_name(w, known) for w in words):
+                    continue
             if entity is not None:
                 last = next(s for s in reversed(self.seen) if s.entity is entity)
                 return entity, [self._pointer(last)]

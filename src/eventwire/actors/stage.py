@@ -53,7 +53,7 @@ class ActorStage:
     def resolve(self, doc: Doc, article: Article) -> list[Mention]:
         """The actor mentions of ``doc`` (parsed from ``article.text``), sorted, never overlapping."""
         day = article.date or self.options.default_date
-        atoms = scan(doc, self.lexicon)
+        atoms = scan(doc, self.lexicon, day)
         phrases = compose(doc, atoms, self.lexicon)
         return Resolver(doc, self.lexicon, day).run(phrases)
 

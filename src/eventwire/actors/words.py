@@ -24,7 +24,7 @@ _CODE3 = re.compile(r"[A-Z]{3}")
 @dataclass(frozen=True, slots=True)
 class Word:
     word: str
-    cls: str  # pronoun, modifier, count, particle, collective
+    cls: str  # pronoun, modifier, count, particle, collective, honorific, ...
     value: str
 
 
@@ -42,11 +42,11 @@ def parse_words(text: str, where: str, problems: Problems) -> list[Word]:
             reason = f"value of a {cls} must be one of {', '.join(sorted(WORD_VALUES[cls]))}"
         elif cls == "count" and not (value.isdigit() and int(value) >= 2):
             reason = "value of a count must be a number >= 2"
-        elif cls in ("particle", "portfolio", "compass") and value:
+        elif cls in ("particle", "portfolio", "compass", "honorific") and value:
             reason = f"a {cls} has no value"
         elif cls == "ethnic" and not value:
             reason = "an ethnic word names the role of the people it marks (a role term of roles.tsv)"
-        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio", "ethnic", "compass"}:
+        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio", "ethnic", "compass", "honorific"}:
             reason = f"unknown class {cls!r}"
         if reason:
             problems.add(where, lineno, reason)

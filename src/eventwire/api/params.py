@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator
 
 from eventwire.codebook import PLOVER_TYPES
 from eventwire.queries import DEFAULT_PAGE, INTERVALS, MAX_OFFSET, MAX_PAGE, MAX_TEXT, EventFilter
 
 CODE_PATTERN = r"^[A-Za-z0-9]{0,40}$"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: pydantic alone would read "0" as a Unix timestamp (1970-01-01)."""
+    if isinstance(value, str) and not ISO_DATE.match(value):
+        raise ValueError("a date must be written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 PLOVER_PATTERN = "^(" + "|".join(sorted(PLOVER_TYPES)) + ")?$"
 INTERVAL_PATTERN = "^(" + "|".join(INTERVALS) + ")$"
 
@@ -34,8 +47,8 @@ def _code(value: str | None) -> str | None:
 
 
 def event_filter(
-    start: Annotated[date | None, Query(description="first event date, inclusive (YYYY-MM-DD)")] = None,
-    end: Annotated[date | None, Query(description="last event date, inclusive (YYYY-MM-DD)")] = None,
+    start: Annotated[IsoDate | None, Query(description="first event date, inclusive (YYYY-MM-DD)")] = None,
+    end: Annotated[IsoDate | None, Query(description="last event date, inclusive (YYYY-MM-DD)")] = None,
     source: Annotated[str | None, Query(pattern=CODE_PATTERN, description="source actor code prefix")] = None,
     target: Annotated[str | None, Query(pattern=CODE_PATTERN, description="target actor code prefix")] = None,
     source_country: Annotated[str | None, Query(pattern=CODE_PATTERN, description="source country")] = None,

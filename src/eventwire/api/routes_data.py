@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from datetime import date
 from typing import IO, Annotated, Any
 
 from fastapi import APIRouter, Path, Query
@@ -12,7 +11,7 @@ from fastapi.responses import StreamingResponse
 
 from eventwire import queries
 from eventwire.api.models import ArticleDetail, ArticlePage, Health, RejectPage
-from eventwire.api.params import DEFAULT_LIMIT, Cursor, Filter, Limit, Offset
+from eventwire.api.params import DEFAULT_LIMIT, Cursor, Filter, IsoDate, Limit, Offset
 from eventwire.exports import COLUMN_SETS, FORMATS, MEDIA_TYPES, export_events
 from eventwire.queries import MAX_TEXT
 
@@ -28,8 +27,8 @@ def articles(
     cur: Cursor,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
-    start: Annotated[date | None, Query(description="first article date, inclusive")] = None,
-    end: Annotated[date | None, Query(description="last article date, inclusive")] = None,
+    start: Annotated[IsoDate | None, Query(description="first article date, inclusive")] = None,
+    end: Annotated[IsoDate | None, Query(description="last article date, inclusive")] = None,
     q: Annotated[str | None, Query(max_length=MAX_TEXT, description="text in the title or id")] = None,
 ) -> dict[str, Any]:
     return queries.list_articles(cur, start, end, q or None, limit, offset)

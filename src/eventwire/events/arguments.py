@@ -10,24 +10,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.extract import (
-    PREP_DEPS,
-    Match,
-    MentionIndex,
-    governing_verb,
-    has_word,
-    lemma,
-    prep_objects,
-    purpose_clause,
-    slot_tokens,
-    subject_token,
-)
+from eventwire.events.extract import Match, MentionIndex, has_word, slot_tokens, subject_token
 from eventwire.events.patterns import PatternSet
 from eventwire.events.phrases import MAX_COST, coordinated, find_mentions, object_side_mentions
+from eventwire.events.tokens import PREP_DEPS, governing_verb, is_passive, lemma, prep_objects, purpose_clause
 from eventwire.records import Mention
 
 _SUPPORTED_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "conj"})
 _SUPPORT_PREPS = frozenset({"in", "with", "into", "on", "under"})
+# "said at a meeting with X", "told reporters during talks with X", "said in a phone call with X": the
+# speaker took part in the consultation (04x) it speaks at
+_OCCASION_PREPS = frozenset({"at", "during", "in"})
+_CONSULT = "04"
+_GIVEN = ("05", "07")  # support, approval, aid: what one actor can have from another
 _MOD_DEPS = frozenset({"compound", "amod", "nmod"})
 # an object's actor farther than "of X" ("the right of X") is what the object is about or from, not the
 # object: "received a letter from X" (a preposition other than "of" costs 2, its object 1)
@@ -49,7 +44,7 @@ def _agrees(pronoun: Token, antecedent: Mention) -> bool:
     return not (word in _IMPERSONAL and antecedent.kind == "person")
 
 
-def _manner_phrase(token: Token, patterns: PatternSet) -> bool:
+def manner_phrase(token: Token, patterns: PatternSet) -> bool:
     """A bare "in protest (of/against ...)": what the clause's subject does by acting so."""
     return (
         token.dep_ == "pobj"
@@ -123,6 +118,10 @@ class Arguments:
             ):
                 return [], -1, None, ""  # "Jordan's participation will allow ...": not Jordan acting
             found, cost = self.mentions(subject)
+            if not found and "sym" in m.pattern.flags and is_passive(token):
+                pair = [x for p in m.parts for t in prep_objects(p, "between") for x in self.mentions(t)[0]]
+                if len(pair) >= 2:  # "talks between X and Y were held": the two sides held them
+                    return pair, 1, None, "between"
             return found, cost, None, "subject"
         for slot in m.pattern.source:
             for t in prep_objects(token, slot):
@@ -140,12 +139,13 @@ class Arguments:
                 found, cost = self.mentions(child, max_cost=1)
                 if found:
                     via = {"poss": "poss", "compound": "compound"}.get(child.dep_, "modifier")
-                    support = self._support_verb(token) if via == "poss" else None  # "reiterated its demand"
+                    # "reiterated its demand": the possessor's verb carries the noun
+                    support = self._support_verb(token, m.pattern.code) if via == "poss" else None
                     return found, cost + 1, support, via
         pair = [x for t in prep_objects(token, "between") for x in self.mentions(t)[0]]
         if len(pair) >= 2 and "sym" in m.pattern.flags:  # a two-sided event: "talks between X and Y"
-            return pair, 1, None, "between"
-        support = self._support_verb(token)
+            return pair, 1, self._support_verb(token, m.pattern.code), "between"  # "... will be held"
+        support = self._support_verb(token, m.pattern.code)
         if support is not None:
             subject = subject_token(support)
             if subject is None and not prep_objects(support, "by"):  # "forces were engaged in ..."
@@ -154,8 +154,32 @@ class Arguments:
             return found, cost + 1, support, "support"
         return [], -1, None, ""
 
-    def _support_verb(self, token: Token) -> Token | None:
-        """The verb that carries a noun event: "held talks", "began with a meeting", "sent tons of aid"."""
+    def received(self, m: Match) -> tuple[list[Mention], list[Mention], Token] | None:
+        """A cooperative noun event that its verb's subject receives from the actor of its "of" phrase:
+        "has the support of X", "won the backing of X" (X gives it to the subject): sources, targets and
+        the verb; no givers when the "of" phrase names no actor ("has the support of hardliners")."""
+        token = m.token
+        if (
+            m.pattern.pos != "noun"
+            or not m.pattern.code.startswith(_GIVEN)
+            or token.dep_ not in _SUPPORTED_DEPS
+        ):
+            return None
+        verb = token.head
+        if verb.pos_ not in ("VERB", "AUX") or not has_word(
+            verb, self.patterns.words("receiving_verbs"), self.patterns
+        ):
+            return None
+        of = prep_objects(token, "of")
+        if not of:
+            return None
+        givers = [x for t in of for x in self.mentions(t, max_cost=1)[0]]
+        receivers, _ = self.mentions(subject_token(verb))
+        return givers, [x for x in receivers if not any(same_actor(x, g) for g in givers)], verb
+
+    def _support_verb(self, token: Token, code: str = "") -> Token | None:
+        """The verb that carries a noun event: "held talks", "began with a meeting", "sent tons of aid";
+        for a consultation (``code`` 04x), also a speech verb said at it ("said at a meeting with X")."""
         node = token
         light = self.patterns.words("light_nouns")
         for _ in range(4):
@@ -167,17 +191,30 @@ class Arguments:
                 break
             if node.i in self.triggers or node.i in self.parts:
                 return None  # the noun belongs to another event: "a treaty of friendship and cooperation"
-        if _manner_phrase(node, self.patterns):  # "closed its embassy in protest": the closer protests
+        if manner_phrase(node, self.patterns):  # "closed its embassy in protest": the closer protests
             return governing_verb(node.head)
         if node.dep_ in _SUPPORTED_DEPS:
             verb = node.head
         elif node.dep_ == "pobj" and node.head.dep_ in PREP_DEPS and lemma(node.head) in _SUPPORT_PREPS:
             verb = node.head.head
         else:
+            verb = None
+        occasion = node.dep_ == "pobj" and node.head.dep_ == "prep" and lemma(node.head) in _OCCASION_PREPS
+        if occasion and code.startswith(_CONSULT) and self._speech_verb(node.head.head):
+            return node.head.head
+        if verb is None:
             return None
         if verb.pos_ in ("VERB", "AUX") and has_word(verb, self.patterns.words("support"), self.patterns):
             return verb
         return None
+
+    def _speech_verb(self, token: Token) -> bool:
+        """A verb that reports speech ("say", "tell", "stress"): a report pattern of ours."""
+        return token.pos_ in ("VERB", "AUX") and any(
+            p.frame == "report"
+            for w in self.patterns.keys(lemma(token), str(token.lower_))
+            for p in self.patterns.lookup("verb", w)
+        )
 
     def _quantity(self, token: Token) -> bool:
         return token.pos_ == "NUM" or has_word(token, self.patterns.words("quantity_nouns"), self.patterns)

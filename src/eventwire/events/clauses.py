@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventwire.events.extract import OBJECT_DEPS, Match, lemma, purpose_clause
+from eventwire.events.extract import Match, for_clauses
+from eventwire.events.tokens import OBJECT_DEPS, lemma, purpose_clause
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
@@ -25,7 +26,10 @@ def asserted(verb: Token) -> bool:
 
 def object_control(token: Token) -> bool:
     """A to-infinitive the parser hung as a purpose clause of a verb with an object: "demanded the
-    parties to allow access" (with appeal and demand verbs the object does it, as in "urged X to")."""
+    parties to allow access" (with appeal and demand verbs the object does it, as in "urged X to"), or a
+    for-to clause, whose subject does it: "called for Israel to withdraw"."""
+    if token in for_clauses(token.head):
+        return True
     return purpose_clause(token) and any(c.dep_ in OBJECT_DEPS for c in token.head.children)
 
 

@@ -2,9 +2,9 @@
 
 A frame word ("agreed to", "urged X to", "rejected calls for") and the action it governs become one
 event whose code comes from ``frames.txt``; a future, a condition or a refusal changes the code the way
-CAMEO does ("will provide aid" 033, "will withdraw unless" 13x, "will not meet" 125); a warning of
-what may happen, not of what the warner will do, is a pessimistic comment (012). Sources and
-targets come from ``arguments``; report verbs are handled in ``reports``.
+CAMEO does ("will provide aid" 033, "will withdraw unless" 13x, "will not meet" 125). Sources and
+targets come from ``arguments``; second readings (planned meetings, a warning of a risk, "in protest",
+the destination of a visit, the aim of a protest) from ``readings``; report verbs from ``reports``.
 """
 
 from __future__ import annotations
@@ -13,20 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from eventwire.events import readings
 from eventwire.events.arguments import Arguments, same_actor
 from eventwire.events.clauses import asserted, has_object_constraint, idle_frame, object_control
-from eventwire.events.extract import (
-    OBJECT_DEPS,
-    PREP_DEPS,
-    Match,
-    MentionIndex,
-    has_word,
-    lemma,
-    prep_objects,
-    purpose_clause,
-)
+from eventwire.events.extract import Match, MentionIndex, has_word
 from eventwire.events.filters import Modality, modality
 from eventwire.events.patterns import PatternSet
+from eventwire.events.tokens import OBJECT_DEPS, PREP_DEPS, lemma, prep_objects, purpose_clause
 from eventwire.records import Mention
 
 COMPOSING = frozenset({"intent", "prepare", "threat", "appeal", "demand", "reject"})
@@ -49,6 +42,7 @@ class Candidate:
     extra_tokens: list[Token] = field(default_factory=list)
     support: Token | None = None
     sym: bool = False
+    manner: bool = False  # a bare "in protest" of its support verb's subject
 
 
 class Composer:
@@ -89,7 +83,8 @@ class Composer:
             if c.support is not None and has_word(c.support, support_words, self.patterns)
         }
         built = {i: c for i, c in built.items() if i not in supports or has_object_constraint(c.match)}
-        return {i: c for i, c in built.items() if not _aim_of_protest(c, built)}
+        built = {i: c for i, c in built.items() if not readings.beside_protest(c, built)}
+        return {i: c for i, c in built.items() if not readings.aim_of_protest(c, built)}
 
     def _wished(self) -> dict[int, str]:
         """Token index → frame word, for the words in what a frame word governs ("agreed to send troops
@@ -128,6 +123,7 @@ class Composer:
             mod.hypothetical = True
             mod.reasons.append(f"governed by {self.wished[m.token.i]!r}")
         sources, cost, support, via = self.args.sources(m)
+        readings.planned(m, mod, via, self.patterns)  # "talks will begin", "an upcoming visit": 036
         # "talks between Russia and Ukraine began": with its two sides named, a noun that a verb of
         # happening has as its subject needs no support verb ("cooperation between X and Y could" does)
         unsupported = "needs_support" in p.flags and support is None and not self._happened(m, via)
@@ -141,10 +137,21 @@ class Composer:
         if blocked:
             return None
         if not targets and has_word(m.token, self.patterns.words("destination_nouns"), self.patterns):
-            targets = self._destination(m.token, sources)  # "Tillerson's Turkey visit"
+            targets = readings.destination(self.args, m.token, sources)  # "Tillerson's Turkey visit"
         if via == "compound" and not targets and all(s.kind == "country" for s in sources):
             return None  # "the Yemen raid", "Iran sanctions": a place or a target, not the actor
+        if via == "compound" and readings.scene_not_attacker(m.token, p.code, sources):
+            return None  # "the Westminster attack", "the Kim Jong-nam attack"
+        received = self.args.received(m)
+        if received is not None:  # "has the support of X": X supports the subject (none: no event)
+            sources, targets, support = received
+            via = "giver"
+            if top and not sources:
+                return None
         cand = Candidate(m, p.code, sources, targets, cost, mod, support=support, sym="sym" in p.flags)
+        manner = support is not None and readings.bare_manner(m.token, self.patterns)
+        if manner and p.code.startswith(readings.DISSENT):  # "closed its embassy in protest": dissent, 140
+            cand.code, cand.manner = readings.DISSENT_CODE, True
         cand.notes.append(f"source from {via}" + (f" of {support.text!r}" if support is not None else ""))
         if support is not None:
             cand.extra_tokens.append(support)
@@ -157,56 +164,16 @@ class Composer:
                 return None  # "vowed a tougher stance"; but "promised to democratize" is an intent
             if inner is not None:
                 self._compose(cand, p.frame, inner)
-            if p.frame == "threat" and self._risk_warning(m, sources, inner):
-                cand.code = _RISK_CODE
-                cand.notes.append(f"warning of a risk, not a threat: {_RISK_CODE}")
+            if p.frame == "threat" and readings.risk_warning(self.args, m, sources, inner):
+                cand.code = readings.RISK_CODE
+                cand.notes.append(f"warning of a risk, not a threat: {readings.RISK_CODE}")
         if top:
             self._mood(cand)
             if cand.code.startswith("13") and not cand.targets:
-                cand.targets = self._conditioned(cand)
+                cand.targets = readings.conditioned_targets(self.args, cand)
             if cand.code.startswith("14") and not cand.targets:  # "blocked a road to show their anger at X"
                 cand.targets = self.args.purpose_targets([m.token, *cand.extra_tokens], cand.sources)
         return self._checked(cand, top)
-
-    def _risk_warning(self, m: Match, sources: list[Mention], inner: Candidate | None) -> bool:
-        """A warning verb ("warn", "caution") with a clause that says what may happen, not what the warner
-        will do, is a pessimistic comment (012), not a threat: "officials warn Russia could be interfering",
-        "warned that the ban could weaken demand", "warned Trump that reversing the policy could hurt".
-        It stays a threat when the clause is a future whose subject is the warner, its own side or a
-        pronoun ("warned that it will retaliate", "warned that police will no longer tolerate rallies",
-        "warned the leaders they will have weeks") or when the warner itself does the action it governs."""
-        token = m.token
-        if not has_word(token, self.patterns.words("risk_warning_verbs"), self.patterns):
-            return False
-        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            return False
-        if inner is not None and inner.code[:2] >= "13" and _overlap(inner.sources, sources):
-            return False
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-        if subject is None:  # "warn Russia could be interfering": the parser took the subject as an object
-            subject = next((c for c in token.children if c.dep_ in OBJECT_DEPS and c.i < clause.i), None)
-        future = any(
-            c.dep_ == "aux" and lemma(c) in self.patterns.words("modal_future") for c in clause.children
-        )
-        if not future:
-            return True
-        if subject is None or subject.pos_ == "PRON":
-            return False
-        found, _ = self.args.mentions(subject)
-        if not found:  # "warned that police will no longer tolerate rallies": the state's own forces
-            return not has_word(subject, self.patterns.words("authority_nouns"), self.patterns)
-        return not any(x.code[:3] == s.code[:3] for x in found for s in sources)
-
-    def _destination(self, token: Token, sources: list[Mention]) -> list[Mention]:
-        """The place compounded before a noun of travel: "a White House visit", "his Turkey trip"."""
-        for child in token.children:
-            if child.dep_ == "compound":
-                found, _ = self.args.mentions(child, max_cost=1)
-                others = [x for x in found if not _overlap([x], sources)]
-                if others:
-                    return others
-        return []
 
     def _happened(self, m: Match, via: str) -> bool:
         token = m.token
@@ -215,22 +182,6 @@ class Composer:
             and token.dep_ == "nsubj"
             and has_word(token.head, self.patterns.words("occurrence_verbs"), self.patterns)
         )
-
-    def _conditioned(self, cand: Candidate) -> list[Mention]:
-        """The target of a threat that names none: who must meet its condition ("threatened to stop
-        talks if the United States goes ahead")."""
-        conditional = self.patterns.words("conditional") | self.patterns.words("future_marks")
-        for token in [cand.match.token, *cand.extra_tokens]:
-            for clause in token.children:
-                marks = {lemma(g) for g in clause.children if g.dep_ == "mark"}
-                if clause.dep_ != "advcl" or not marks & conditional:
-                    continue
-                subject = next((g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                found, _ = self.args.mentions(subject)
-                found = [x for x in found if not any(same_actor(x, s) for s in cand.sources)]
-                if found:
-                    return found
-        return []
 
     # ------------------------------------------------------------------ frames and mood
     def _compose(self, frame: Candidate, kind: str, inner: Candidate) -> None:
@@ -337,29 +288,3 @@ class Composer:
 
 _OBJECT_CONTROL = frozenset({"appeal", "demand"})  # "urged X to", "demanded X to": X is to do it
 _ASSERTING_DEPS = frozenset({"relcl", "parataxis", "appos"})
-
-
-_AIMS = ("02", "10")  # appeals and demands
-_RISK_CODE = "012"  # pessimistic comment: a warning of a risk
-
-
-def _overlap(a: list[Mention], b: list[Mention]) -> bool:
-    return any(same_actor(x, y) for x in a for y in b)
-
-
-def _aim_of_protest(cand: Candidate, built: dict[int, Candidate]) -> bool:
-    """An appeal or demand in the purpose clause of a protest is what the protest is for, not an event of
-    its own: "began a hunger strike to demand the return of property", "blocked streets to demand reform"."""
-    if not cand.code.startswith(_AIMS):
-        return False
-    protest = {
-        t.i for c in built.values() if c.code.startswith("14") for t in [c.match.token, *c.extra_tokens]
-    }
-    node = cand.match.token
-    for _ in range(4):
-        if node.head == node:
-            return False
-        if purpose_clause(node) and node.head.i in protest:
-            return True
-        node = node.head
-    return False

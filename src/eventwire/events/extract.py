@@ -11,11 +11,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.patterns import NO_EVENT, Constraint, Pattern, PatternSet
+from eventwire.events.tokens import (
+    OBJECT_DEPS,
+    PREP_DEPS,
+    SUBJECT_DEPS,
+    is_passive,
+    prep_objects,
+    purpose_clause,
+)
+
+# re-exported: the event stage reads them from here
+from eventwire.events.tokens import governing_verb as governing_verb
+from eventwire.events.tokens import lemma as lemma
 from eventwire.records import Mention
 
-SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
-OBJECT_DEPS = frozenset({"dobj", "obj"})
-PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 _REL_DEPS = {
     "prt": frozenset({"prt", "prep", "agent", "advmod", "dative"}),
     "obj": frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass"}),
@@ -40,10 +49,6 @@ class Match:
         return sorted({self.token, *self.parts}, key=lambda t: t.i)
 
 
-def lemma(token: Token) -> str:
-    return str(token.lemma_).lower()
-
-
 def has_word(token: Token, words: frozenset[str], patterns: PatternSet) -> bool:
     """Is the token one of ``words`` (by lemma, by form, or as an inflection of one of them)?"""
     return patterns.is_word(lemma(token), str(token.lower_), words)
@@ -66,6 +71,8 @@ def related(token: Token, rel: str) -> list[Token]:
             if g.dep_ in ("pobj", "pcomp")
         ]
     out = [c for c in token.children if c.dep_ in _REL_DEPS[rel]]
+    if rel == "prt":  # "called for Sessions to recuse": the "for" of a for-to clause is the verb's particle
+        out += [g for c in for_clauses(token) for g in c.children if g.dep_ == "mark"]
     if rel == "obj":
         out += [g for c in out for g in c.children if g.dep_ == "conj"]
         # what is acted on may be a modifier: "suspended aid deliveries", "ended mediation efforts"
@@ -113,6 +120,8 @@ def match_token(token: Token, patterns: PatternSet) -> Match | None:
                 continue  # "sought to dismiss", "seek to wrest control": trying, not asking
             if "intransitive" in pattern.flags and any(c.dep_ in OBJECT_DEPS for c in token.children):
                 continue  # "demonstrating the reality" is not a demonstration
+            if "no_gerund" in pattern.flags and str(token.lower_).endswith("ing"):
+                continue  # "held its first public sitting" is no sit-in
             if "no_question" in pattern.flags and _asks_question(token):
                 continue  # "asked whether Russia would attack" is a question, not an appeal
             if "no_participle" in pattern.flags and token.tag_ in ("VBG", "VBN") and token.dep_ in _FREE_DEPS:
@@ -170,33 +179,6 @@ def match_sentence(sentence: Span, patterns: PatternSet) -> list[Match]:
     return [m for m in found if m.token.i not in used and m.pattern.code != NO_EVENT]
 
 
-def is_passive(token: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-
-
-def prep_objects(token: Token, prep: str) -> list[Token]:
-    out = []
-    for c in token.children:
-        if c.dep_ in PREP_DEPS and lemma(c) == prep:
-            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")] or _dangling_object(c)
-    return out
-
-
-def _dangling_object(prep: Token) -> list[Token]:
-    """The noun phrase right after a preposition the parser left without an object, because it read the
-    phrase as the subject of a clause ("granted asylum to [five officers holed up in ...]")."""
-    if prep.dep_ not in ("prep", "dative") or prep.i + 1 >= len(prep.doc):
-        return []
-    node = prep.doc[prep.i + 1]
-    for _ in range(6):
-        if node.head == node or node.head.i <= prep.i or node.head.pos_ not in ("NOUN", "PROPN", "NUM"):
-            break
-        node = node.head
-    clause = node.head  # the clause the phrase was read as the subject of hangs from the same word
-    misread = node.dep_ in ("nsubj", "nsubjpass") and clause != prep.head and clause.head == prep.head
-    return [node] if node.pos_ in ("NOUN", "PROPN") and misread else []
-
-
 def slot_tokens(token: Token, slot: str) -> list[Token]:
     """Tokens that fill a target slot of a trigger: obj, iobj, comp_subj or a preposition."""
     if slot == "obj":
@@ -210,14 +192,24 @@ def slot_tokens(token: Token, slot: str) -> list[Token]:
             + [g for c in token.children if c.dep_ == "dative" for g in c.children]
         )
     if slot == "comp_subj":
-        return [
-            g
-            for c in token.children
-            if c.dep_ in ("ccomp", "xcomp")
-            for g in c.children
-            if g.dep_ in SUBJECT_DEPS
-        ]
+        clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")] + for_clauses(token)
+        return [g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS]
     return prep_objects(token, slot)
+
+
+def for_clauses(token: Token) -> list[Token]:
+    """The for-to clauses a verb governs, whose subject follows "for": "called for Sessions to recuse".
+    With an object or a "for" phrase of its own, the clause is about that ("asked for more pathways for
+    Syrians to travel"), and none is the verb's."""
+    if any(c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and lemma(c) == "for") for c in token.children):
+        return []
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("advcl", "ccomp")
+        and any(g.dep_ == "mark" and lemma(g) == "for" for g in c.children)
+        and any(g.dep_ == "nsubj" for g in c.children)
+    ]
 
 
 def subject_token(token: Token, hops: int = 4) -> Token | None:
@@ -270,22 +262,6 @@ def _stray_agent(verb: Token) -> list[Token]:
             if agents:
                 return agents
     return []
-
-
-def purpose_clause(token: Token) -> bool:
-    """A to-infinitive adverbial clause without its own subject: "sent troops to help", "met to discuss"."""
-    return (
-        token.dep_ == "advcl"
-        and any(c.dep_ == "aux" and lemma(c) == "to" for c in token.children)
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    )
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb above ``token`` (itself if it is one)."""
-    if token.pos_ in ("VERB", "AUX"):
-        return token
-    return next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 def _ancestor_subject(token: Token) -> Token | None:

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from eventwire.events.extract import has_word, lemma, purpose_clause
+from eventwire.events.extract import has_word
 from eventwire.events.patterns import PatternSet
+from eventwire.events.tokens import lemma, purpose_clause
 
 # "didn"t", "aren‘t", "can`t": a negative contraction with an odd apostrophe, which the tokenizer leaves whole
 _ODD_CONTRACTION = re.compile(r"^[a-z]+n[\"'‘’`´]t$", re.IGNORECASE)
@@ -38,7 +39,16 @@ class Modality:
     refused: bool = False  # negated by a verb: "failed to", "refrained from"
     question: bool = False
     obligation: str = ""  # the modal of "must"/"should" clauses
+    scheduled: bool = False  # "an upcoming visit", "a meeting is planned": set to come, not yet held
     reasons: list[str] = field(default_factory=list)
+
+    def absorb(self, clause: Modality) -> None:
+        """Take the mood of the clause a noun event is the subject of: "talks will begin", "won't resume"."""
+        self.future = self.future or clause.future
+        self.negated = self.negated or clause.negated
+        self.hypothetical = self.hypothetical or clause.hypothetical
+        self.scheduled = self.scheduled or clause.scheduled
+        self.reasons += clause.reasons
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -113,7 +123,12 @@ def modality(token: Token, patterns: PatternSet, parts: tuple[Token, ...] = ()) 
     planned = next((c for c in token.children if c.dep_ == "amod" and lemma(c) in irrealis_mods), None)
     if token.pos_ in ("NOUN", "PROPN") and planned is not None:
         out.hypothetical = True  # "an upcoming visit", "a possible meeting": not (yet) held
+        out.scheduled = lemma(planned) in patterns.words("schedule_modifiers")
         out.reasons.append(f"not yet: {planned.text!r}")
+    passive_subject = len(chain) > 1 and chain[-2].dep_ == "nsubjpass"
+    if passive_subject and has_word(verb, patterns.words("schedule_verbs"), patterns):
+        out.hypothetical = out.scheduled = True  # "a meeting is planned", "talks were set for"
+        out.reasons.append(f"not yet: {verb.text!r}")
     prospect = token.head.head if token.dep_ == "pobj" and lemma(token.head) == "of" else None
     if prospect is not None and has_word(prospect, patterns.words("irrealis_nouns"), patterns):
         out.hypothetical = True  # "the possibility of a meeting", "the prospect of talks"

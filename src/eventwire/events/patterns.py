@@ -21,7 +21,7 @@ RELATIONS = frozenset({"prt", "obj", "subj", "mod", "comp", "pobj", "neg"})
 FRAMES = frozenset({"intent", "prepare", "threat", "appeal", "demand", "reject", "report"})
 _FLAG_WORDS = (
     "sym needs_target obj_actor needs_support needs_action needs_clause no_xcomp comp_only slots_only "
-    "intransitive no_participle no_question"
+    "intransitive no_participle no_question no_gerund"
 )
 FLAGS = frozenset(_FLAG_WORDS.split(" "))
 _PREPOSITION_WORDS = (
@@ -39,6 +39,7 @@ _CLASS_WORDS = (
     "irrealis_verbs quantity_nouns nonagent_subjects allegation_verbs occurrence_verbs"
     " pending_adverbs intent_adjectives risk_warning_verbs authority_nouns"
     " irrealis_modifiers irrealis_nouns destination_nouns manner_nouns people_nouns"
+    " schedule_modifiers schedule_verbs receiving_verbs"
 )
 LEXICON_CLASSES = frozenset(_CLASS_WORDS.split(" "))
 FILES = ("patterns.txt", "frames.txt", "lexicon.txt")

@@ -11,7 +11,8 @@ from collections import deque
 
 from spacy.tokens import Span, Token
 
-from eventwire.events.extract import MentionIndex, lemma
+from eventwire.events.extract import MentionIndex
+from eventwire.events.tokens import lemma
 from eventwire.records import Mention
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "punct", "cc"})
