@@ -197,3 +197,20 @@ def test_a_passive_accusation_with_a_stray_agent(code_events: CodeEvents) -> Non
     coded = code_events("Iran was accused of spying by Israel.", ACTORS)
     assert ("ISR", "IRN", "1125") in triples(coded)
     assert code_events("Iran was accused of killing civilians by shelling.", ACTORS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our allies will find that Israel is once again ready to lead.",
+        "When Israel is ready to make a decision, it will tell us.",
+        "Israel is willing to find new friends.",
+    ],
+)
+def test_readiness_needs_an_event_to_be_ready_for(code_events: CodeEvents, text: str) -> None:
+    assert [e for e in code_events(text, ACTORS) if e.cameo_code.startswith("03")] == []
+
+
+def test_readiness_for_an_event_is_an_intent(code_events: CodeEvents) -> None:
+    coded = code_events("Israel is ready to provide aid to Iran.", ACTORS)
+    assert any(e.source_code == "ISR" and e.cameo_code.startswith("03") for e in coded), triples(coded)

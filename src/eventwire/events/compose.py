@@ -158,7 +158,7 @@ class Composer:
         if p.frame in COMPOSING:
             action = self.inner.get(m.token.i)
             inner = self.build(action) if action is not None else None
-            clause = "comp_only" not in p.flags and p.pos != "noun"
+            clause = "comp_only" not in p.flags and p.pos == "verb"  # "ready to lead" is no intent
             clause = clause and any(c.dep_ in ("xcomp", "ccomp") for c in m.token.children)
             if inner is None and "needs_action" in p.flags and not clause:
                 return None  # "vowed a tougher stance"; but "promised to democratize" is an intent
