@@ -214,3 +214,8 @@ def test_readiness_needs_an_event_to_be_ready_for(code_events: CodeEvents, text:
 def test_readiness_for_an_event_is_an_intent(code_events: CodeEvents) -> None:
     coded = code_events("Israel is ready to provide aid to Iran.", ACTORS)
     assert any(e.source_code == "ISR" and e.cameo_code.startswith("03") for e in coded), triples(coded)
+
+
+def test_recognition_needs_an_actor_recognised(code_events: CodeEvents) -> None:
+    assert ("ISR", "IRN", "054") in triples(code_events("Israel recognised Iran.", ACTORS))
+    assert code_events("Israel has developed software to recognise if someone is struggling.", ACTORS) == []
