@@ -97,6 +97,18 @@ def test_roles_map_to_sectors_and_offices(dicts) -> None:  # type: ignore[no-unt
             "must start with IGO",
         ),
         (
+            lambda t, p: parse_organisations(t, "o.tsv", p, {"KAZ"}),
+            "code\tkind\tcountry\tname\taliases\nKAZPTY\tparty\tKAZ\tAmanat\t\nPTY\tmembers\t\tDemocrats\t\n",
+            3,
+            "a members code must start with its country code",
+        ),
+        (
+            lambda t, p: parse_words(t, "w.tsv", p),
+            "word\tclass\tvalue\nknesset\tinstitution\tISR\nsenate\tinstitution\tus\n",
+            3,
+            "institution word's value is the code of its country",
+        ),
+        (
             lambda t, p: parse_roles(t, "r.tsv", p, {"GOV"}),
             "term\tsector\toffice\tflags\tforms\npolice\tXYZ\t\t\t\n",
             2,

@@ -312,3 +312,55 @@ def test_the_north_after_north_korea(resolve: Resolve) -> None:
     ]
     assert find(mentions, "it").code == "KOR"
     assert resolve("The North admitted it had a program.") == []  # no country named before
+
+
+def test_political_parties_and_their_members_words(resolve: Resolve) -> None:
+    mentions = resolve("The BJP defeated the Congress party in India. The CDU and SPD agreed to govern.")
+    assert {find(mentions, t).code for t in ("The BJP", "the Congress party")} == {"INDPTY"}
+    assert find(mentions, "SPD").code == "DEUPTY"
+    us = resolve("House Republicans voted against the bill, while Democrats objected. Washington is tense.")
+    assert find(us, "House Republicans").code == find(us, "Democrats").code == "USAPTY"
+    uk = resolve("The Conservatives won the British election. Tories said Labour had failed.")
+    assert {m.code for m in uk if m.text in ("The Conservatives", "Tories", "Labour")} == {"GBRPTY"}
+    # bare members' words need their country in the article and are no part of another party's name
+    for text in (
+        "The Sweden Democrats won seats in the election in Sweden.",
+        "Labour leaders met in Wellington, New Zealand.",
+        "The New Democrats gained seats in Canada, as did the Democrats in the United States.",
+    ):
+        codes = {m.text: m.code for m in resolve(text)}
+        assert not any(c in ("USAPTY", "GBRPTY") for t, c in codes.items() if t != "the Democrats"), codes
+    assert find(resolve(text), "the Democrats").code == "USAPTY"
+
+
+def test_a_place_after_another_noun_places_the_whole_sentence(resolve: Resolve) -> None:
+    police = resolve("Police fired tear gas at protesters in Nairobi.")
+    assert find(police, "Police").code == "KENCOP"
+    assert find(police, "protesters in Nairobi").code == "KENCVL"
+    # not from the clause of the report's source: the people were killed elsewhere
+    reported = resolve("Bombs hit the market on Sunday, killing 20 people, aid workers in Nairobi said.")
+    assert not any(m.code == "KENCVL" for m in reported), reported
+    # a country's own adjective still wins, and armed forces are still not placed
+    own = resolve("Kenyan police fired tear gas at protesters in Uganda.")
+    assert find(own, "Kenyan police").code == "KENCOP"
+    assert not any(m.text == "Soldiers" for m in resolve("Soldiers opened fire on demonstrators in Cairo."))
+
+
+def test_a_title_after_a_national_institution_takes_its_country(resolve: Resolve) -> None:
+    text = (
+        "House Intelligence Committee chairman Devin Nunes said Russia lied to the United States. "
+        "Russia denied it. Moscow said no."
+    )
+    assert find(resolve(text), "chairman Devin Nunes").code == "USAGOV"
+    # a country named in the title wins; the institution's country must be named in the article
+    text = "Philippine Senate President Zorro Unknownname said the U.S. would act. Manila agreed."
+    assert find(resolve(text), "Philippine Senate President Zorro Unknownname").code == "PHLGOV"
+    text = "Senate President Zorro Unknownname said the Philippines would act. The Philippines agreed."
+    assert find(resolve(text), "Senate President Zorro Unknownname").code == "PHLGOV"
+    # the institution may be part of the title; "Lower House" is not the U.S. House
+    text = "Russia is divided. Russia votes soon. Senate chairman Zorro Unknownname spoke. The U.S. agreed."
+    assert find(resolve(text), "Senate chairman Zorro Unknownname").code == "USAGOV"
+    text = (
+        "Japan is divided. Japan votes soon. Lower House chairman Zorro Unknownname spoke. The U.S. agreed."
+    )
+    assert find(resolve(text), "Lower House chairman Zorro Unknownname").code == "JPNGOV"

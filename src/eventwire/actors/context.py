@@ -3,10 +3,12 @@
 Two readings a human coder makes without thinking:
 
 * an office holder named by title and a name we do not know ("President Laurent Gbagbo") belongs to the
-  one country the sentence names, else to the country it says the event happened in;
+  country of a national institution named right before the title ("Senate Intelligence Committee chairman
+  X"), else to the one country the sentence names, else to the country it says the event happened in;
 * a bare group ("demonstrators", "activists", "people") belongs to the country the sentence says it is
-  in ("... in Hong Kong", "... in the Gaza Strip"), else to the country whose police or courts act in the
-  sentence ("Egyptian police dispersed demonstrators"): police and courts act at home.
+  in ("... in Hong Kong", "... in the Gaza Strip", "... at protesters in Nairobi" within its own clause),
+  else to the country whose police or courts act in the sentence ("Egyptian police dispersed
+  demonstrators"): police and courts act at home.
 
 A country counts as a location when a locative preposition ("in", "at", "inside", "across", "throughout")
 governs it. Only countries, territories and former states count (not regions such as "Europe").
@@ -36,6 +38,7 @@ _PARTY_PREPS = frozenset({"to", "with", "against", "toward", "towards", "from", 
 # titles of office a name takes the article's country from ("Minister X", "General X", "Judge X"); not
 # "Attacker X", "Correspondent X": attackers and reporters in a text about one country often come from another
 _OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "OPP", "PTY", "ELI"})
+_TITLE_LINKS = frozenset({"of", "on", "for", "and", "'s"})  # "Senate Committee on Armed Services chairman"
 _SKIPPED = frozenset({"the", "central", "northern", "southern", "eastern", "western", "north", "south"})
 
 
@@ -48,6 +51,7 @@ class Named:
     located: bool  # governed by a locative preposition
     sector: str  # the sector of the role it qualifies ("" for a bare name)
     token: int  # its last token
+    clause: int = -1  # placed through another noun ("protesters in Nairobi"): the verb of that noun's clause
 
 
 class SentenceCountries:
@@ -70,23 +74,35 @@ class SentenceCountries:
                 k = atom.start - 1
                 while k > 0 and norm(doc[k].text) in _SKIPPED:
                     k -= 1
-                located = p.kind == "entity" and k >= 0 and norm(doc[k].text) in LOCATIVE
+                # a bare name ("in Nairobi") or one a role is placed in ("protesters in Nairobi"): either
+                # places the sentence's other bare groups too ("Police fired at protesters in Nairobi")
+                placed = p.kind == "entity" or (p.attached_by == "in" and atom.start >= p.role_end)
+                located = placed and k >= 0 and norm(doc[k].text) in LOCATIVE
                 si = sentence_of(atom.start)
-                named = Named(si, entity.block, located, sector, atom.end - 1)
+                clause = _clause(doc[p.start]) if located and p.kind != "entity" else -1
+                named = Named(si, entity.block, located, sector, atom.end - 1, clause)
                 self.named.setdefault(si, []).append(named)
         self.doc = doc
+        words = entities.dicts.words.values()
+        self.institutions = {w.word: w.value for w in words if w.cls == "institution"}
 
     def sole(self, sentence: int) -> str:
         """The one country the sentence names ("" if none or several)."""
         blocks = {n.block for n in self.named.get(sentence, [])}
         return next(iter(blocks)) if len(blocks) == 1 else ""
 
-    def located(self, sentence: int) -> str:
-        """The one country the sentence places something in ("" if none or several)."""
-        blocks = {n.block for n in self.named.get(sentence, []) if n.located}
+    def located(self, sentence: int, token: int = -1) -> str:
+        """The one country the sentence places something in ("" if none or several). A place of another
+        noun ("protesters in Nairobi") places the phrase at ``token`` only when both are in one clause:
+        "Police fired tear gas at protesters in Nairobi", not "... killing 20 people, officials in Nairobi
+        said"."""
+        mine = _clause(self.doc[token]) if token >= 0 else -2
+        blocks = {n.block for n in self.named.get(sentence, []) if n.located and n.clause in (-1, mine)}
         return next(iter(blocks)) if len(blocks) == 1 else ""
 
-    def titled(self, name: str, info: RoleInfo, sentence: int, token: int) -> Entity | None:
+    def titled(
+        self, name: str, info: RoleInfo, sentence: int, token: int, name_start: int = -1
+    ) -> Entity | None:
         """ "President Laurent Gbagbo" (not in the people files): the one country the sentence names within
         his reach, else the country the article is about. Out of his reach are a country in a report he is
         credited with afterwards, in a clause with a subject of its own ("troops have arrived in Bosnia,
@@ -94,6 +110,10 @@ class SentenceCountries:
         of a verb ("visited Bosnia", "talks with Iran")."""
         if not info.sector or (info.weak and info.office == "leader"):
             return None  # "Director Steven Spielberg", "chief X": the head of what, we cannot tell
+        if info.sector in _OFFICIAL_SECTORS:
+            block = self.institution(token, max(name_start, token), sentence)
+            if block:
+                return titled_person(name, info, block, "the national institution before the title")
         person = self.doc[token]
         near = [
             n
@@ -108,11 +128,41 @@ class SentenceCountries:
             block, how = self.article(sentence), "the country the article is mostly about"
         return titled_person(name, info, block, how) if block else None
 
-    def group(self, info: RoleInfo, plural: bool, sentence: int, guess: bool = True) -> Entity | None:
+    def institution(self, start: int, name: int, sentence: int) -> str:
+        """ "House Intelligence Committee chairman X", "Senate chairman X": the country of a national
+        institution (words of class ``institution``) that begins the capitalised words of the title (from
+        ``start`` to the name at ``name``) and right before it, when the article names that country, no
+        country is named among those words ("Philippine Senate President X" keeps the Philippines) and no
+        institution word of another country is among them."""
+        own = {n.token for n in self.named.get(sentence, [])}
+        if any(i in own for i in range(start, name)):
+            return ""
+        words = [norm(t.text) for t in self.doc[start:name] if t.text[:1].isupper()]  # "Senate chairman"
+        i = start - 1
+        while i >= 0 and not self.doc[i + 1].is_sent_start:
+            tok = self.doc[i]
+            if i in own:
+                return ""
+            if not tok.text[:1].isupper() and norm(tok.text) not in _TITLE_LINKS:
+                break
+            words.insert(0, norm(tok.text))
+            i -= 1
+        while words and (words[0] in _TITLE_LINKS or words[0] == "the"):  # "The Senate chairman"
+            words.pop(0)
+        found = {self.institutions[w] for w in words if w in self.institutions}
+        if not words or words[0] not in self.institutions or len(found) != 1:
+            return ""  # "Lower House Speaker", "House of Commons Speaker": not the U.S. House
+        named = {n.block for ns in self.named.values() for n in ns}
+        block = found.pop()
+        return block if block in named else ""
+
+    def group(
+        self, info: RoleInfo, plural: bool, sentence: int, guess: bool = True, token: int = -1
+    ) -> Entity | None:
         """A bare group ("demonstrators"): where the sentence places it, else where its police act, else
         (with ``guess``: no unknown name owns it) the country the article is about; a non-governmental body
         placed nowhere is an NGO."""
-        block, how = self.located(sentence), "the sentence's location"
+        block, how = self.located(sentence, token), "the sentence's location"
         if not block:
             block, how = self.domestic(sentence), "where the sentence's police or courts act"
         if not block and guess and info.sector in _HOME_SECTORS and not info.ngo:
@@ -146,6 +196,14 @@ class SentenceCountries:
         """The one country whose police or courts the sentence names ("" if none or several)."""
         blocks = {n.block for n in self.named.get(sentence, []) if n.sector in _DOMESTIC_SECTORS}
         return next(iter(blocks)) if len(blocks) == 1 else ""
+
+
+def _clause(tok: Token) -> int:
+    """The verb of the clause a token is in (-3 if none)."""
+    for t in (tok, *tok.ancestors):
+        if t.pos_ in _CLAUSE_POS:
+            return t.i
+    return -3
 
 
 def _one(blocks: set[str]) -> str:

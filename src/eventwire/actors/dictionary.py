@@ -57,7 +57,7 @@ ORGANISATION_COLUMNS = ["code", "kind", "country", "name", "aliases"]
 ROLE_COLUMNS = ["term", "sector", "office", "flags", "forms"]
 
 COUNTRY_KINDS = frozenset({"country", "territory", "region", "subnational", "historical"})
-ORGANISATION_KINDS = frozenset({"igo", "ngo", "media", "state", "group"})
+ORGANISATION_KINDS = frozenset({"igo", "ngo", "media", "state", "group", "party", "members"})
 OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "igo_head", "leader"})
 ROLE_FLAGS = frozenset({"standalone", "weak", "ngo"})
 _CODE3 = re.compile(r"[A-Z]{3}")
@@ -181,7 +181,7 @@ def parse_organisations(text: str, where: str, problems: Problems, countries: se
             reason = f"an {kind} code must start with {kind.upper()}"
         elif country and country not in countries:
             reason = f"unknown country {country!r}"
-        elif kind in ("media", "state") and (not country or not code.startswith(country)):
+        elif kind in ("media", "state", "party", "members") and (not country or not code.startswith(country)):
             reason = f"a {kind} code must start with its country code"
         elif not row["name"] or any(not a for a in aliases):
             reason = "name is empty or a | list has an empty item"

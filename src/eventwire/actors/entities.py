@@ -16,7 +16,15 @@ from eventwire.actors.people import Person, Term
 
 ABROAD_SECTORS = frozenset({"GOV", "MIL", "MED", "SPY", "ELI", "PRE"})  # may well act outside their country
 HEAD_OFFICES = frozenset({"head_of_state", "head_of_government", "igo_head", "leader"})
-_ORG_KINDS = {"igo": "igo", "ngo": "ngo", "media": "media", "state": "group", "group": "group"}
+_ORG_KINDS = {
+    "igo": "igo",
+    "ngo": "ngo",
+    "media": "media",
+    "state": "group",
+    "group": "group",
+    "party": "group",
+    "members": "group",
+}
 
 
 @dataclass(slots=True)
@@ -86,9 +94,7 @@ class Entities:
         if sense.kind == "org":
             org = self.dicts.organisations[int(sense.ref)]
             kind = _ORG_KINDS[org.kind]
-            sector = (
-                "MED" if org.kind == "media" else (org.code[3:6] if org.kind in ("state", "group") else "")
-            )
+            sector = "MED" if org.kind == "media" else (org.code[3:6] if kind == "group" else "")
             return Entity(
                 f"org:{org.name}",
                 kind,
@@ -98,7 +104,7 @@ class Entities:
                 sector,
                 basis=[f"organisation: {org.name} ({org.kind})"],
                 block=org.code,
-                plural=org.kind == "group",
+                plural=org.kind in ("group", "members"),
             )
         return self.from_actor(int(sense.ref))
 

@@ -113,7 +113,8 @@ def build_lexicon(
     for term, role in dicts.roles.items():
         ours += [(v, Sense("role", term, "form"), False) for t in (term, *role.forms) for v in _variants(t)]
     # honorifics ("Mr", "Mrs") are no terms of their own: "Mr King" stays a name (see ``match._surname``)
-    words = [w for w, word in dicts.words.items() if word.cls != "honorific"]
+    # nor are institution words ("Senate"), read only before a title (``context.SentenceCountries.titled``)
+    words = [w for w, word in dicts.words.items() if word.cls not in ("honorific", "institution")]
     ours += [(w, Sense("word", w, "word"), False) for w in words]
     theirs = [(p, Sense("actor", str(i), "phrase"), True) for i, a in enumerate(actors) for p in a.phrases]
     theirs += [(ag.phrase, Sense("role", ag.phrase, "agent"), False) for ag in agents]

@@ -217,7 +217,7 @@ class Resolver:
         if p.name is None or self.context is None:
             return None, []
         name = self.doc[p.name[0] : p.name[1]].text
-        return self.context.titled(name, info, self._sentence(p.start), p.start), []
+        return self.context.titled(name, info, self._sentence(p.start), p.start, p.name[0]), []
 
     def _placed_group(self, p: Phrase, info: RoleInfo) -> tuple[Entity | None, list[str]]:
         """A bare group with no antecedent ("demonstrators"): in the country the sentence places it in."""
@@ -226,7 +226,7 @@ class Resolver:
         plural = self.doc[p.role_end - 1].tag_ in ("NNS", "NNPS") if p.role_end > 0 else False
         head = self.doc[p.role_end - 1] if p.role_end > 0 else self.doc[p.end - 1]
         owned = any(c.pos_ == "PROPN" and c.i < p.start for c in head.children)  # "NKVD security forces"
-        return self.context.group(info, plural, self._sentence(p.start), guess=not owned), []
+        return self.context.group(info, plural, self._sentence(p.start), not owned, head.i), []
 
     def _pronoun(self, p: Phrase) -> tuple[Entity, list[str]] | None:
         tok = self.doc[p.start]

@@ -12,6 +12,12 @@ readings a human makes without thinking decide whether it names the office holde
   held ("President Bush"), or when he is a head of state, of government or of an international
   organisation on the article's date (world news names those by surname alone); otherwise (an Indian
   article quoting a Mr Qureshi, a U.S. article on congressman Nunes) it is not that person.
+
+The same holds for the bare words of a party's members (organisations of kind ``members``: "Democrats",
+"Labour", "Conservatives"): other countries' parties share them, so they are that country's party only
+where the article names the country (or an organisation or person of it), and not right after another
+country or capitalised word that makes them part of another party's name ("Sweden Democrats", "New
+Democrats", "Australian Labour").
 """
 
 from __future__ import annotations
@@ -101,6 +107,65 @@ def filter_people(
             for j in range(atom.start, atom.end):
                 taken[j] = False
     return out
+
+
+def filter_members(doc: Doc, atoms: list[Atom], lex: Lexicon, taken: list[bool]) -> list[Atom]:
+    """Drop the party-member senses (kind ``members``) the article does not bear out (module docstring)."""
+    orgs = lex.dictionaries.organisations
+
+    def members(sense: Sense) -> bool:
+        return sense.kind == "org" and orgs[int(sense.ref)].kind == "members"
+
+    if not any(members(s) for a in atoms for s in a.senses):
+        return atoms
+    full = {s.ref for a in atoms if a.end - a.start > 1 for s in a.senses if s.kind == "person"}
+    blocks = _blocks([a for a in atoms if not any(members(s) for s in a.senses)], lex, full)
+    before = {b.start: a for a, b in itertools.pairwise(atoms) if a.end == b.start}
+    out: list[Atom] = []
+    for atom in atoms:
+        keep = [
+            s
+            for s in atom.senses
+            if not members(s) or _members_fit(doc, atom, before, orgs[int(s.ref)].country, blocks, lex, taken)
+        ]
+        if keep:
+            atom.senses = keep
+            out.append(atom)
+        else:
+            for j in range(atom.start, atom.end):
+                taken[j] = False
+    return out
+
+
+def _members_fit(
+    doc: Doc,
+    atom: Atom,
+    before: dict[int, Atom],
+    country: str,
+    blocks: set[str],
+    lex: Lexicon,
+    taken: list[bool],
+) -> bool:
+    if country not in blocks:
+        return False
+    prev = before.get(atom.start)
+    if prev is not None and not doc[atom.start].is_sent_start:
+        sense = prev.first("country", "org")
+        if sense is not None and _sense_country(sense, lex) != country:
+            return False  # "Sweden Democrats", "Israeli Labour Party"
+    i = atom.start - 1
+    if i >= 0 and not doc[atom.start].is_sent_start and not taken[i]:
+        tok: Token = doc[i]
+        if tok.is_alpha and tok.text[0].isupper() and not tok.is_stop:
+            return False  # "New Democrats", "Christian Democrats": another party's name
+    return True
+
+
+def _sense_country(sense: Sense, lex: Lexicon) -> str:
+    dicts = lex.dictionaries
+    if sense.kind == "country":
+        return dicts.countries[sense.ref].codes_as
+    return dicts.organisations[int(sense.ref)].country
 
 
 def _inside_other_name(

@@ -44,9 +44,20 @@ def parse_words(text: str, where: str, problems: Problems) -> list[Word]:
             reason = "value of a count must be a number >= 2"
         elif cls in ("particle", "portfolio", "compass", "honorific") and value:
             reason = f"a {cls} has no value"
+        elif cls == "institution" and not _CODE3.fullmatch(value):
+            reason = "an institution word's value is the code of its country"
         elif cls == "ethnic" and not value:
             reason = "an ethnic word names the role of the people it marks (a role term of roles.tsv)"
-        elif cls not in {*WORD_VALUES, "count", "particle", "portfolio", "ethnic", "compass", "honorific"}:
+        elif cls not in {
+            *WORD_VALUES,
+            "count",
+            "particle",
+            "portfolio",
+            "ethnic",
+            "compass",
+            "honorific",
+            "institution",
+        }:
             reason = f"unknown class {cls!r}"
         if reason:
             problems.add(where, lineno, reason)
