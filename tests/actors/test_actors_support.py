@@ -93,3 +93,17 @@ def test_he_is_not_a_person_already_called_she(nlp: Language, stage: ActorStage)
     )
     found = {m.text: m for m in stage.resolve(nlp(text), Article("t", text, DAY))}
     assert found["She"].entity_id == "person:Theresa May"  # not Tusk, named last but called "he"
+
+
+def test_a_country_name_as_a_first_name_is_no_country(nlp: Language, stage: ActorStage) -> None:
+    text = "At the Academy Awards, producer Jordan Horowitz announced that there had been a mistake."
+    assert "JOR" not in codes(nlp, stage, text).values()
+    assert codes(nlp, stage, "Jordan closed its border with Syria.")["Jordan"] == "JOR"
+
+
+def test_a_named_country_picks_among_people_who_share_a_name(nlp: Language, stage: ActorStage) -> None:
+    day = date(2010, 5, 1)  # two kings Abdullah in office
+    saudi = codes(nlp, stage, "Saudi Arabia's King Abdullah met Barack Obama in Riyadh.", day)
+    assert saudi["Saudi Arabia's King Abdullah"] == "SAUGOV"
+    jordan = codes(nlp, stage, "Jordan's King Abdullah met Barack Obama in Amman.", day)
+    assert jordan["Jordan's King Abdullah"] == "JORGOV"

@@ -12,7 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.lexicon import Lexicon, Sense, case_ok, norm
-from eventwire.actors.support import filter_members, filter_people
+from eventwire.actors.support import filter_first_names, filter_members, filter_people
 
 POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _EXTENDABLE_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -71,6 +71,7 @@ def scan(doc: Doc, lex: Lexicon, day: date | None = None) -> list[Atom]:
     atoms = [a for a in atoms if not _surname(doc, a, taken)]
     atoms = filter_people(doc, atoms, lex, taken, day)
     atoms = filter_members(doc, atoms, lex, taken)
+    atoms = filter_first_names(doc, atoms, taken)
     _extend_roles(doc, atoms, taken, lex.word_class("portfolio"))
     return atoms
 

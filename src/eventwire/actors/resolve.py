@@ -171,6 +171,9 @@ class Resolver:
             return self.entities.from_actor(int(actor.ref)) if actor else None
         people = self.lex.dictionaries.people.persons
         candidates = [people[s.ref] for s in p.person.senses if s.kind == "person"]
+        if base is not None and base.kind == "country":  # "Saudi Arabia's King Abdullah", not Jordan's
+            home = [c for c in candidates if any(t.block == base.block for t in c.terms)]
+            candidates = home or candidates
         entity = self.entities.person(candidates)
         if info is not None and info.sector and not (entity and entity.offices) and p.modifier != "former":
             block = (

@@ -13,6 +13,9 @@ readings a human makes without thinking decide whether it names the office holde
   organisation on the article's date (world news names those by surname alone); otherwise (an Indian
   article quoting a Mr Qureshi, a U.S. article on congressman Nunes) it is not that person.
 
+A country's name can be a person's first name ("Jordan Horowitz", "Israel Folau", "Georgia Smith"): a
+country match that begins a longer name the parser's entity recogniser calls a person is not the country.
+
 The same holds for the bare words of a party's members (organisations of kind ``members``: "Democrats",
 "Labour", "Conservatives"): other countries' parties share them, so they are that country's party only
 where the article names the country (or an organisation or person of it), and not right after another
@@ -106,6 +109,23 @@ def filter_people(
         else:
             for j in range(atom.start, atom.end):
                 taken[j] = False
+    return out
+
+
+def filter_first_names(doc: Doc, atoms: list[Atom], taken: list[bool]) -> list[Atom]:
+    """Drop country senses of a word that begins a longer PERSON entity ("Jordan Horowitz") whose next word
+    no other term claims ("Jordan King Abdullah" keeps Jordan)."""
+    starts = {e.start: e.end for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    out: list[Atom] = []
+    for atom in atoms:
+        after = atom.end < len(taken) and taken[atom.end]  # "Jordan King Abdullah": a title follows
+        if starts.get(atom.start, atom.end) > atom.end and not after:
+            atom.senses = [s for s in atom.senses if s.kind != "country"]
+            if not atom.senses:
+                for j in range(atom.start, atom.end):
+                    taken[j] = False
+                continue
+        out.append(atom)
     return out
 
 
