@@ -103,12 +103,7 @@ def filter_people(
             ):
                 continue
             keep.append(sense)
-        if keep:
-            atom.senses = keep
-            out.append(atom)
-        else:
-            for j in range(atom.start, atom.end):
-                taken[j] = False
+        _settle(atom, keep, taken, out)
     return out
 
 
@@ -119,14 +114,19 @@ def filter_first_names(doc: Doc, atoms: list[Atom], taken: list[bool]) -> list[A
     out: list[Atom] = []
     for atom in atoms:
         after = atom.end < len(taken) and taken[atom.end]  # "Jordan King Abdullah": a title follows
-        if starts.get(atom.start, atom.end) > atom.end and not after:
-            atom.senses = [s for s in atom.senses if s.kind != "country"]
-            if not atom.senses:
-                for j in range(atom.start, atom.end):
-                    taken[j] = False
-                continue
-        out.append(atom)
+        first_name = starts.get(atom.start, atom.end) > atom.end and not after
+        _settle(atom, [s for s in atom.senses if not (first_name and s.kind == "country")], taken, out)
     return out
+
+
+def _settle(atom: Atom, keep: list[Sense], taken: list[bool], out: list[Atom]) -> None:
+    """Keep the atom with the senses left, or free its tokens for other terms when none is left."""
+    if keep:
+        atom.senses = keep
+        out.append(atom)
+    else:
+        for j in range(atom.start, atom.end):
+            taken[j] = False
 
 
 def filter_members(doc: Doc, atoms: list[Atom], lex: Lexicon, taken: list[bool]) -> list[Atom]:
@@ -148,12 +148,7 @@ def filter_members(doc: Doc, atoms: list[Atom], lex: Lexicon, taken: list[bool])
             for s in atom.senses
             if not members(s) or _members_fit(doc, atom, before, orgs[int(s.ref)].country, blocks, lex, taken)
         ]
-        if keep:
-            atom.senses = keep
-            out.append(atom)
-        else:
-            for j in range(atom.start, atom.end):
-                taken[j] = False
+        _settle(atom, keep, taken, out)
     return out
 
 
